@@ -1,0 +1,54 @@
+# Two commands for a fresh machine with only python3: `make serve` and `make test`.
+# Everything else (virtualenv, pinned packages, Mermaid) is set up here, once; re-runs skip what is done.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MERMAID := docs/assets/vendor/mermaid/VERSION
+COPYCHECK := ../shared/tools/copycheck
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: serve build test bench summary annotations validate clean
+
+serve: $(VENV)/.build $(MERMAID)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+build: $(VENV)/.build $(MERMAID)
+	$(BIN)/mkdocs build --strict --clean
+
+validate: $(VENV)/.build
+	$(BIN)/python -m macros validate
+
+test: $(VENV)/.test $(MERMAID)
+	$(BIN)/python -m macros validate
+	@if [ -x $(COPYCHECK) ]; then echo "copycheck docs journeys"; $(COPYCHECK) docs journeys; \
+	else echo "copycheck: ../shared/tools/copycheck nicht vorhanden, übersprungen."; fi
+	$(BIN)/python -m pytest
+
+bench: $(VENV)/.test $(MERMAID)
+	$(BIN)/python -m tests.bench $(BENCH_ARGS)
+
+# For pull requests: Markdown for the job summary, and annotations on the changed lines.
+summary: $(VENV)/.build
+	@$(BIN)/python -m macros summary $(FILES)
+
+annotations: $(VENV)/.build
+	@$(BIN)/python -m macros validate --format github
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.build: requirements.txt pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	@touch $@
+
+$(VENV)/.test: requirements-test.txt $(VENV)/.build
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	@touch $@
+
+$(MERMAID): macros/vendor.py | $(VENV)/.build
+	$(BIN)/python -m macros fetch-mermaid
+
+clean:
+	rm -rf site .cache docs/assets/vendor .pytest_cache

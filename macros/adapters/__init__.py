@@ -1,0 +1,1 @@
+"""Thin glue between the core and MkDocs / mkdocs-macros; nothing else imports MkDocs."""

@@ -1,0 +1,60 @@
+"""MkDocs plugin: load the journeys once, refuse bad data, add a page per journey and persona."""
+from __future__ import annotations
+
+import logging
+import posixpath
+from pathlib import Path
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from ..model import load_catalog
+from ..render.pages import journey_page, persona_page
+from . import state
+
+log = logging.getLogger("mkdocs.plugins.kundenwege")
+
+
+class KundenwegeConfig(Config):
+    journeys_dir = config_options.Type(str, default="journeys")
+
+
+class KundenwegePlugin(BasePlugin[KundenwegeConfig]):
+    def on_config(self, config):
+        root = Path(config.config_file_path).parent / self.config.journeys_dir
+        catalog, problems = load_catalog(root)
+        if problems:
+            for problem in problems:
+                log.error(str(problem))
+            raise PluginError(
+                f"{len(problems)} Fehler in den Journey-Daten (siehe oben). Der Build bricht ab, damit keine "
+                "fehlerhafte Seite veröffentlicht wird. Einzeln prüfen: python -m macros validate"
+            )
+        state.set_catalog(catalog)
+        self.catalog = catalog
+        self.sources: dict[str, str] = {}
+        return config
+
+    def on_files(self, files: Files, config) -> Files:
+        pages = [(f"journeys/{j.id}.md", j.path, journey_page(j)) for j in self.catalog.journeys.values()]
+        pages += [(f"personas/{p.id}.md", p.path, persona_page(p)) for p in self.catalog.personas.values()]
+        for src_uri, source, content in pages:
+            if files.get_file_from_path(src_uri) is not None:
+                raise PluginError(f"{source}: Die Seite docs/{src_uri} gibt es schon. Benenne die Datei um.")
+            files.append(File.generated(config, src_uri, content=content))
+            self.sources[src_uri] = source
+        return files
+
+    def on_pre_page(self, page, config, files):
+        """Generated pages: 'edit this page' opens the YAML file, not a page that does not exist."""
+        source = self.sources.get(page.file.src_uri)
+        if source and config.repo_url and config.edit_uri:
+            docs_prefix = posixpath.relpath(config.docs_dir, Path(config.config_file_path).parent)
+            base = config.repo_url.rstrip("/") + "/" + config.edit_uri.strip("/")
+            if base.endswith("/" + docs_prefix):
+                base = base[: -len(docs_prefix) - 1]
+            page.edit_url = f"{base}/{source}"
+        return page

@@ -1,0 +1,213 @@
+"""`python -m macros …`: validate, print schemas, start new files, render diagrams.
+
+Exit codes: 0 all good, 1 the data has problems, 2 the command was called wrongly.
+Messages for editors are German and name file, line and column.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from . import schema, templates
+from .model import ID_PATTERN, PERSONA_DIR, RESERVED_IDS, display_path, load_catalog, yaml_files
+from .problems import Problem
+from .render.mermaid import journey_diagram, persona_journeys_diagram
+
+DEFAULT_ROOT = Path("journeys")
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):
+        raise UsageError(f"{message}\nHilfe: python -m macros --help")
+
+
+def _root_of(path: Path) -> Path:
+    """The `journeys/` folder a path belongs to, so kinds and cross-references resolve."""
+    for parent in [path, *path.parents] if path.is_dir() else path.parents:
+        if parent.name == DEFAULT_ROOT.name:
+            return parent
+    return path if path.is_dir() else path.parent
+
+
+def _select(paths: list[str]) -> tuple[Path, list[Path] | None]:
+    if not paths:
+        return DEFAULT_ROOT, None
+    selected: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            raise UsageError(f"{raw}: Datei oder Ordner gibt es nicht.")
+        selected += yaml_files(path) if path.is_dir() else [path]
+    return _root_of(Path(paths[0])), selected
+
+
+def cmd_validate(args) -> int:
+    root, files = _select(args.paths)
+    if not root.is_dir():
+        raise UsageError(f"{root}: Ordner gibt es nicht. Starte den Befehl im Projektordner.")
+    catalog, problems = load_catalog(root, files)
+    for problem in problems:
+        print(problem.github_annotation() if args.format == "github" else str(problem))
+    if args.format == "text":
+        count = len(catalog.journeys) + len(catalog.personas)
+        summary = (
+            f"{len(problems)} Fehler gefunden." if problems else f"Alles in Ordnung: {len(catalog.journeys)} Journeys, {len(catalog.personas)} Personas."
+        )
+        print(summary if problems or count else "Keine YAML-Dateien gefunden.", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def cmd_schema(args) -> int:
+    sys.stdout.write(schema.schema_text(args.kind))
+    return 0
+
+
+def cmd_new(args) -> int:
+    ident = args.id
+    if not ID_PATTERN.match(ident) or ident in RESERVED_IDS:
+        raise UsageError(f"„{ident}“ taugt nicht als Kennung: nur Kleinbuchstaben a–z, Ziffern und Bindestriche, z. B. passamt-kinderpass.")
+    root = DEFAULT_ROOT
+    existing = {p.stem: p for p in yaml_files(root)} if root.is_dir() else {}
+    if ident in existing:
+        raise UsageError(f"Die Kennung „{ident}“ gibt es schon: {display_path(existing[ident])}.")
+    if args.kind == "persona":
+        folder = root / PERSONA_DIR
+    else:
+        folder = root / args.team if args.team else root
+        if args.team and (not ID_PATTERN.match(args.team) or args.team == PERSONA_DIR):
+            raise UsageError(f"„{args.team}“ taugt nicht als Teamordner: Kleinbuchstaben, Ziffern, Bindestriche; nicht „personas“.")
+    target = folder / f"{ident}.yml"
+    schema_ref = os.path.relpath(Path(__file__).parent / "schemas" / f"{args.kind}.schema.json", folder.resolve() if folder.exists() else Path.cwd() / folder)
+    schema_ref = Path(schema_ref).as_posix()
+    if args.kind == "persona":
+        content = templates.persona_template(schema_ref)
+    else:
+        personas = sorted(p.stem for p in (root / PERSONA_DIR).glob("*.yml"))
+        content = templates.journey_template(schema_ref, personas[0] if personas else "kennung-der-persona")
+        if not personas:
+            print("Hinweis: Es gibt noch keine Persona. Lege zuerst eine an: python -m macros new persona <kennung>", file=sys.stderr)
+    folder.mkdir(parents=True, exist_ok=True)
+    target.write_text(content, encoding="utf-8")
+    print(f"Angelegt: {display_path(target)}. Passe die Texte an und prüfe mit: python -m macros validate {display_path(target)}")
+    return 0
+
+
+def _load_all(paths: list[str]):
+    root, _ = _select(paths)
+    return load_catalog(root)
+
+
+def cmd_render(args) -> int:
+    path = Path(args.file)
+    if not path.is_file():
+        raise UsageError(f"{args.file}: Datei gibt es nicht.")
+    catalog, problems = _load_all([args.file])
+    shown = display_path(path)
+    own = [p for p in problems if p.path == shown]
+    for problem in own:
+        print(problem, file=sys.stderr)
+    if own:
+        return 1
+    if path.stem in catalog.journeys:
+        print(journey_diagram(catalog.journeys[path.stem]))
+    elif path.stem in catalog.personas:
+        print(persona_journeys_diagram(catalog, [path.stem]))
+    return 0
+
+
+def cmd_summary(args) -> int:
+    """Markdown for a pull request's job summary: each changed file's diagram or its problems."""
+    changed = [Path(f) for f in args.files if f.endswith((".yml", ".yaml"))]
+    catalog, problems = _load_all([str(DEFAULT_ROOT)]) if DEFAULT_ROOT.is_dir() else _load_all(args.files[:1])
+    lines = ["## Geänderte Journeys und Personas", ""]
+    if not changed:
+        lines.append("Keine Datei unter `journeys/` geändert.")
+    failed = False
+    for path in changed:
+        shown = display_path(path)
+        own = [p for p in problems if p.path == shown]
+        lines.append(f"### `{shown}`")
+        lines.append("")
+        if not path.exists():
+            lines += ["Datei gelöscht.", ""]
+            continue
+        if own:
+            failed = True
+            lines += [f"❌ {len(own)} Fehler – bitte beheben:", ""]
+            lines += [f"- Zeile {p.line}, Spalte {p.column}: {_md(p.message)}" for p in own]
+            lines.append("")
+            continue
+        if path.stem in catalog.journeys:
+            journey = catalog.journeys[path.stem]
+            lines += [f"✅ **{_md(journey.title)}** – {len(journey.steps)} Schritte, tiefster Wert {journey.lowest_emotion} von 5", ""]
+            lines += ["```mermaid", journey_diagram(journey), "```", ""]
+        elif path.stem in catalog.personas:
+            persona = catalog.personas[path.stem]
+            lines += [f"✅ **{_md(persona.name)}**", ""]
+            lines += ["```mermaid", persona_journeys_diagram(catalog, [persona.id]), "```", ""]
+    others = [p for p in problems if all(p.path != display_path(c) for c in changed)]
+    if others:
+        failed = True
+        lines += ["### Weitere Fehler in anderen Dateien", ""] + [f"- `{p.path}` Zeile {p.line}: {_md(p.message)}" for p in others]
+    print("\n".join(lines))
+    return 1 if failed else 0
+
+
+def _md(text: str) -> str:
+    """Data text inside the Markdown summary: no HTML, no Markdown syntax, one line."""
+    escaped = " ".join(text.split()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return "".join("\\" + c if c in "\\`*_{}[]()#+-.!|~" else c for c in escaped)
+
+
+def cmd_fetch_mermaid(args) -> int:
+    from .vendor import fetch_mermaid
+
+    entry = fetch_mermaid(Path(args.target), Path(args.cache))
+    print(f"Mermaid bereit: {entry}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m macros", description="Werkzeuge für die Journeys und Personas in journeys/.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    p = sub.add_parser("validate", help="Alle oder einzelne YAML-Dateien prüfen (Standard: journeys/).")
+    p.add_argument("paths", nargs="*", help="Dateien oder Ordner")
+    p.add_argument("--format", choices=["text", "github"], default="text", help="github: Anmerkungen für GitHub Actions")
+    p.set_defaults(run=cmd_validate)
+    p = sub.add_parser("schema", help="Das JSON Schema einer Art ausgeben.")
+    p.add_argument("kind", choices=schema.KINDS)
+    p.set_defaults(run=cmd_schema)
+    p = sub.add_parser("new", help="Eine kommentierte Startdatei anlegen.")
+    p.add_argument("kind", choices=schema.KINDS)
+    p.add_argument("id", help="Kennung, wird zum Dateinamen und zur Webadresse")
+    p.add_argument("--team", help="Teamordner unter journeys/ (nur für Journeys)")
+    p.set_defaults(run=cmd_new)
+    p = sub.add_parser("render", help="Den Mermaid-Quelltext einer Journey ausgeben.")
+    p.add_argument("file")
+    p.set_defaults(run=cmd_render)
+    p = sub.add_parser("summary", help="Markdown-Zusammenfassung geänderter Dateien (für Pull Requests).")
+    p.add_argument("files", nargs="*")
+    p.set_defaults(run=cmd_summary)
+    p = sub.add_parser("fetch-mermaid", help="Mermaid aus der npm-Registry in die Website holen.")
+    p.add_argument("--target", default="docs/assets/vendor/mermaid")
+    p.add_argument("--cache", default=".cache")
+    p.set_defaults(run=cmd_fetch_mermaid)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        return args.run(args)
+    except UsageError as error:
+        print(f"Aufruf nicht möglich: {error}", file=sys.stderr)
+        return 2
+    except OSError as error:
+        print(f"Datei nicht lesbar: {error}", file=sys.stderr)
+        return 2

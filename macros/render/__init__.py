@@ -1,0 +1,1 @@
+"""Pure renderers: validated model in, text out (Mermaid, HTML). No MkDocs here."""

@@ -1,0 +1,57 @@
+"""Escaping untrusted data text for the two places it lands: HTML and Mermaid.
+
+Mermaid has no quoting that is safe for every diagram type, but every diagram
+accepts entity codes such as `#59;` and turns them back into the character in
+the finished SVG. So everything but letters, digits and spaces becomes an
+entity code: no `:`, `;`, `#`, `%`, quote or bracket can reach Mermaid's
+parser, and no text can start a directive, comment or keyword.
+"""
+from __future__ import annotations
+
+import html
+import re
+
+_WHITESPACE = re.compile(r"\s+")
+# Mermaid strips the last ";" of lines that match "style…:…#…;" or "classDef…" (see its
+# encodeEntities), which would break an entity code: their first letter is always encoded.
+_TRIGGERS = re.compile(r"(?i)style|classdef")
+# Words that mean something at the start of a line or label in some diagram type.
+_KEYWORDS = re.compile(r"(?i)(title|section|acc|journey|click|class|link|end|subgraph|direction|graph|flowchart)")
+
+
+_HTML = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "{": "&#123;", "}": "&#125;", "%": "&#37;", "#": "&#35;"}
+)
+
+
+def html_text(text: str) -> str:
+    """Text for HTML content and attribute values, on one line.
+
+    Braces, `%` and `#` become entities too, so no template engine that might see
+    the page later (Jinja in mkdocs-macros) finds anything to evaluate.
+    """
+    return _WHITESPACE.sub(" ", text).strip().translate(_HTML)
+
+
+def html_paragraphs(text: str) -> str:
+    """Multi-line text as paragraphs: blank lines separate them, no raw newline survives."""
+    paragraphs = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
+    return "".join(f"<p>{html_text(p)}</p>" for p in paragraphs)
+
+
+def mermaid_text(text: str) -> str:
+    """One line of literal text inside a Mermaid diagram."""
+    flat = _WHITESPACE.sub(" ", text).strip()
+    out = []
+    for index, char in enumerate(flat):
+        plain = char == " " or (char.isalnum() and (char.isascii() or char.isalpha()))
+        if plain and not _TRIGGERS.match(flat, index) and not (index == 0 and _KEYWORDS.match(flat)):
+            out.append(char)
+        else:
+            out.append(f"#{ord(char)};")
+    return "".join(out)
+
+
+def mermaid_block(source: str) -> str:
+    """A diagram for the page: HTML-escaped so the browser's text equals `source`."""
+    return f'<pre class="mermaid"><code>{html.escape(source, quote=False)}</code></pre>'

@@ -1,0 +1,196 @@
+"""HTML fragments: the journey-map grid, persona cards, catalog and lists.
+
+Every fragment is one block of HTML without blank lines, so Markdown passes it
+through untouched, and every piece of data text goes through `html_text`.
+Links are built by a `href` callable from the adapter, which knows the page.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from ..model import SEGMENT_LABELS, STATE_LABELS, STATUS_LABELS, Catalog, Journey, Persona
+from .curve import EMOTION_WORDS
+from .escape import html_paragraphs, html_text
+
+Href = Callable[[str], str]
+EMOTION_FACES = {1: "😣", 2: "🙁", 3: "😐", 4: "🙂", 5: "😄"}
+
+
+def journey_url(journey_id: str) -> str:
+    return f"journeys/{journey_id}/"
+
+
+def persona_url(persona_id: str) -> str:
+    return f"personas/{persona_id}/"
+
+
+def _list(items: tuple[str, ...] | list[str]) -> str:
+    if not items:
+        return ""
+    return "<ul>" + "".join(f"<li>{html_text(item)}</li>" for item in items) + "</ul>"
+
+
+def _link(href: Href, url: str, text: str) -> str:
+    return f'<a href="{html_text(href(url))}">{html_text(text)}</a>'
+
+
+def emotion_label(emotion: int) -> str:
+    return f'<span aria-hidden="true">{EMOTION_FACES[emotion]}</span> {emotion} – {EMOTION_WORDS[emotion]}'
+
+
+def journey_map(journey: Journey) -> str:
+    """The classic grid: stages as column groups, one column per step, aspects as rows."""
+    steps = journey.steps
+    header_stages = "".join(
+        f'<th scope="colgroup" colspan="{len(stage.steps)}">{html_text(stage.name)}</th>' for stage in journey.stages
+    )
+    colgroups = "".join(f'<colgroup span="{len(stage.steps)}"></colgroup>' for stage in journey.stages)
+
+    def row(label: str, cells: list[str], css: str = "") -> str:
+        cls = f' class="{css}"' if css else ""
+        return f'<tr{cls}><th scope="row">{label}</th>' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+
+    def action(number: int, step) -> str:
+        mark = ' <strong class="kw-mot">Moment der Wahrheit</strong>' if step.moment_of_truth else ""
+        return f'<span class="kw-step-no">{number}.</span> {html_text(step.action)}{mark}'
+
+    lowest = journey.lowest_emotion
+    rows = [
+        row("Schritt", [action(i + 1, s) for i, s in enumerate(steps)]),
+        row("Beteiligte", [html_text(", ".join(s.actors)) for s in steps]),
+        row(
+            "Berührungspunkt / Kanal",
+            [" / ".join(html_text(t) for t in (s.touchpoint, s.channel) if t) for s in steps],
+        ),
+        "<tr><th scope=\"row\">Gefühl</th>"
+        + "".join(
+            f'<td class="kw-emotion kw-e{s.emotion}{" kw-low" if s.emotion == lowest else ""}">{emotion_label(s.emotion)}</td>'
+            for s in steps
+        )
+        + "</tr>",
+        row("Schmerzpunkte", [_list(s.pain_points) for s in steps], "kw-pain"),
+        row("Chancen", [_list(s.opportunities) for s in steps], "kw-chance"),
+    ]
+    if any(s.backstage for s in steps):
+        rows.append(row("Hinter den Kulissen", [_list(s.backstage) for s in steps]))
+    if any(s.support for s in steps):
+        rows.append(row("Unterstützende Prozesse", [_list(s.support) for s in steps]))
+    caption = f"Journey Map: {html_text(journey.title)} – {len(journey.stages)} Phasen, {len(steps)} Schritte"
+    return (
+        f'<div class="kw-scroll" role="region" tabindex="0" aria-label="Journey Map, horizontal scrollbar">'
+        f'<table class="kw-map"><caption>{caption}</caption>{colgroups}'
+        f'<thead><tr><td></td>{header_stages}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+    )
+
+
+def journey_facts(journey: Journey, catalog: Catalog, href: Href) -> str:
+    """The head of a journey page: description and who, whose, when, compared with what."""
+    persona = catalog.personas[journey.persona]
+    facts = [
+        ("Persona", f"{_link(href, persona_url(persona.id), persona.name)} ({SEGMENT_LABELS[persona.segment]})"),
+        ("Verantwortlich", html_text(journey.owner)),
+        ("Umfang", f"{len(journey.stages)} Phasen, {len(journey.steps)} Schritte, tiefster Wert {journey.lowest_emotion} von 5"),
+    ]
+    if journey.state:
+        facts.append(("Zustand", STATE_LABELS[journey.state]))
+    if journey.compare_with in catalog.journeys:
+        other = catalog.journeys[journey.compare_with]
+        facts.append(("Zum Vergleich", _link(href, journey_url(other.id), other.title)))
+    if journey.channels:
+        facts.append(("Kanäle", html_text(", ".join(journey.channels))))
+    if journey.last_reviewed:
+        facts.append(("Zuletzt geprüft", html_text(journey.last_reviewed)))
+    items = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in facts)
+    return f'<div class="kw-facts">{html_paragraphs(journey.description)}<dl>{items}</dl></div>'
+
+
+def kpi_table(journey: Journey) -> str:
+    rows = "".join(
+        f"<tr><td>{html_text(k.name)}</td><td>{html_text(k.current)}</td><td>{html_text(k.target)}</td></tr>"
+        for k in journey.kpis
+    )
+    return (
+        '<div class="kw-scroll" role="region" tabindex="0" aria-label="Kennzahlen">'
+        '<table class="kw-table"><thead><tr><th scope="col">Kennzahl</th><th scope="col">Heute</th>'
+        f'<th scope="col">Ziel</th></tr></thead><tbody>{rows}</tbody></table></div>'
+    )
+
+
+def improvement_table(journey: Journey) -> str:
+    rows = "".join(
+        f"<tr><td>{html_text(i.action)}</td><td>{html_text(i.owner)}</td><td>{html_text(i.due)}</td>"
+        f"<td>{html_text(i.success_criteria)}</td><td>{STATUS_LABELS[i.status]}</td></tr>"
+        for i in journey.improvements
+    )
+    return (
+        '<div class="kw-scroll" role="region" tabindex="0" aria-label="Verbesserungen">'
+        '<table class="kw-table"><thead><tr><th scope="col">Maßnahme</th><th scope="col">Verantwortlich</th>'
+        '<th scope="col">Bis</th><th scope="col">Erfolgskriterium</th><th scope="col">Stand</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table></div>"
+    )
+
+
+def persona_card(persona: Persona, catalog: Catalog, href: Href) -> str:
+    sections = [
+        ("Ziele", persona.goals),
+        ("Bedürfnisse", persona.needs),
+        ("Schmerzpunkte", persona.pain_points),
+        ("Bevorzugte Kanäle", persona.channels),
+    ]
+    body = "".join(f'<div class="kw-card-part"><p class="kw-card-label">{label}</p>{_list(items)}</div>' for label, items in sections if items)
+    quote = f"<blockquote><p>{html_text(persona.quote)}</p></blockquote>" if persona.quote else ""
+    journeys = catalog.journeys_of(persona.id)
+    journey_links = (
+        '<p class="kw-card-label">Journeys</p><ul>'
+        + "".join(f"<li>{_link(href, journey_url(j.id), j.title)}</li>" for j in journeys)
+        + "</ul>"
+        if journeys
+        else "<p>Noch keine Journey für diese Persona.</p>"
+    )
+    return (
+        f'<div class="kw-card"><p class="kw-card-name">{_link(href, persona_url(persona.id), persona.name)}'
+        f' <span class="kw-segment kw-seg-{persona.segment}">{SEGMENT_LABELS[persona.segment]}</span></p>'
+        f"{quote}{html_paragraphs(persona.description)}<div class=\"kw-card-grid\">{body}</div>{journey_links}</div>"
+    )
+
+
+def persona_overview(catalog: Catalog, href: Href) -> str:
+    """All personas grouped by segment, each with its journeys."""
+    groups = []
+    for segment, label in SEGMENT_LABELS.items():
+        members = [p for p in catalog.sorted_personas() if p.segment == segment]
+        if not members:
+            continue
+        cards = "".join(persona_card(p, catalog, href) for p in members)
+        groups.append(f'<section class="kw-segment-group" aria-label="{html_text(label)}"><p class="kw-group-title">{label}</p>{cards}</section>')
+    return f'<div class="kw-personas">{"".join(groups)}</div>'
+
+
+def journey_catalog(catalog: Catalog, href: Href) -> str:
+    """A table of every journey; catalog.js adds filtering and sort buttons, without it the table still reads."""
+    segments = "".join(f'<option value="{key}">{label}</option>' for key, label in SEGMENT_LABELS.items())
+    rows = []
+    for journey in catalog.sorted_journeys():
+        persona = catalog.personas[journey.persona]
+        rows.append(
+            f'<tr data-segment="{persona.segment}">'
+            f"<td>{_link(href, journey_url(journey.id), journey.title)}</td>"
+            f"<td>{_link(href, persona_url(persona.id), persona.name)}<br><small>{SEGMENT_LABELS[persona.segment]}</small></td>"
+            f"<td>{html_text(journey.owner)}</td>"
+            f'<td data-sort="{len(journey.steps):05d}">{len(journey.steps)}</td>'
+            f'<td data-sort="{journey.lowest_emotion}">{emotion_label(journey.lowest_emotion)}</td>'
+            f'<td data-sort="{html_text(journey.last_reviewed)}">{html_text(journey.last_reviewed) or "–"}</td>'
+            f"<td>{STATE_LABELS.get(journey.state, '')}</td></tr>"
+        )
+    headers = ["Journey", "Persona und Gruppe", "Team", "Schritte", "Tiefster Wert", "Zuletzt geprüft", "Zustand"]
+    head = "".join(f'<th scope="col">{h}</th>' for h in headers)
+    return (
+        '<div class="kw-catalog">'
+        '<div class="kw-filters" role="search">'
+        '<label>Suchen <input type="search" class="kw-filter-text" placeholder="Titel, Persona, Team …"></label> '
+        f'<label>Gruppe <select class="kw-filter-segment"><option value="">alle</option>{segments}</select></label> '
+        f'<span class="kw-count" aria-live="polite">{len(rows)} Journeys</span></div>'
+        '<div class="kw-scroll" role="region" tabindex="0" aria-label="Alle Journeys">'
+        f'<table class="kw-table kw-catalog-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        "</div></div>"
+    )

@@ -1,0 +1,41 @@
+"""Mermaid sources for journeys and for who takes which journey."""
+from __future__ import annotations
+
+from ..model import SEGMENT_LABELS, Catalog, Journey
+from .escape import mermaid_text
+
+
+def journey_diagram(journey: Journey) -> str:
+    """A Mermaid `journey`: one section per stage, one task per step with emotion and actors."""
+    lines = ["journey", f"    title {mermaid_text(journey.title)}"]
+    for stage in journey.stages:
+        lines.append(f"    section {mermaid_text(stage.name)}")
+        for step in stage.steps:
+            task = f"      {mermaid_text(step.action)}: {step.emotion}"
+            if step.actors:
+                task += ": " + ", ".join(mermaid_text(actor) for actor in step.actors)
+            lines.append(task)
+    return "\n".join(lines)
+
+
+def persona_journeys_diagram(catalog: Catalog, persona_ids: list[str] | None = None) -> str:
+    """A flowchart from personas (grouped by segment) to the journeys they take."""
+    personas = [p for p in catalog.sorted_personas() if persona_ids is None or p.id in persona_ids]
+    node = {}
+    lines = ["flowchart LR"]
+    for segment, label in SEGMENT_LABELS.items():
+        members = [p for p in personas if p.segment == segment]
+        if not members:
+            continue
+        lines.append(f'    subgraph seg_{segment}["{mermaid_text(label)}"]')
+        for persona in members:
+            node[persona.id] = f"p{len(node)}"
+            lines.append(f'      {node[persona.id]}(["{mermaid_text(persona.name)}"])')
+        lines.append("    end")
+    for persona in personas:
+        for journey in catalog.journeys_of(persona.id):
+            if journey.id not in node:
+                node[journey.id] = f"j{len(node)}"
+                lines.append(f'    {node[journey.id]}["{mermaid_text(journey.title)}"]')
+            lines.append(f"    {node[persona.id]} --> {node[journey.id]}")
+    return "\n".join(lines)

@@ -1,0 +1,62 @@
+"""The schema reference page, generated from the JSON Schema itself."""
+from __future__ import annotations
+
+from ..schema import load_schema
+from .escape import html_text
+
+_TYPES = {"string": "Text", "integer": "ganze Zahl", "boolean": "true/false", "array": "Liste", "object": "Felder"}
+_SECTION_NAMES = {"stages": "Phase (ein Eintrag in stages)", "steps": "Schritt (ein Eintrag in steps)",
+                  "kpis": "Kennzahl (ein Eintrag in kpis)", "improvements": "Verbesserung (ein Eintrag in improvements)"}
+
+
+def _resolve(schema: dict, root: dict) -> dict:
+    while "$ref" in schema:
+        name = schema["$ref"].rsplit("/", 1)[-1]
+        schema = {**root["$defs"][name], **{k: v for k, v in schema.items() if k != "$ref"}}
+    return schema
+
+
+def _type_of(prop: dict, root: dict) -> str:
+    prop = _resolve(prop, root)
+    if "enum" in prop:
+        return "einer von: " + ", ".join(f"<code>{html_text(str(v))}</code>" for v in prop["enum"])
+    kind = prop.get("type", "")
+    if kind == "array":
+        items = _resolve(prop.get("items", {}), root)
+        return "Liste von " + ("Einträgen (siehe unten)" if items.get("type") == "object" else _TYPES.get(items.get("type"), "Werten"))
+    if prop.get("format") == "date":
+        return "Datum (JJJJ-MM-TT)"
+    if kind == "integer" and "minimum" in prop:
+        return f"ganze Zahl {prop['minimum']}–{prop['maximum']}"
+    if prop.get("pattern", "").startswith("^[a-z0-9]"):
+        return "Kennung (a–z, 0–9, -)"
+    return _TYPES.get(kind, kind)
+
+
+def _objects(schema: dict, root: dict, title: str):
+    """Yield (title, object schema) for the object and every nested object, in reading order."""
+    yield title, schema
+    for name, prop in schema.get("properties", {}).items():
+        prop = _resolve(prop, root)
+        items = _resolve(prop.get("items", {}), root) if prop.get("type") == "array" else {}
+        if items.get("type") == "object":
+            yield from _objects(items, root, _SECTION_NAMES.get(name, name))
+
+
+def schema_reference(kind: str) -> str:
+    root = load_schema(kind)
+    parts = [f'<div class="kw-schema"><p>{html_text(root.get("description", ""))}</p>']
+    for title, obj in _objects(root, root, root.get("title", kind)):
+        required = set(obj.get("required", ()))
+        rows = "".join(
+            f"<tr><td><code>{html_text(name)}</code></td><td>{'ja' if name in required else 'nein'}</td>"
+            f"<td>{_type_of(prop, root)}</td><td>{html_text(_resolve(prop, root).get('description', ''))}</td></tr>"
+            for name, prop in obj.get("properties", {}).items()
+        )
+        parts.append(
+            f'<table class="kw-table"><caption>{html_text(title)}</caption><thead><tr><th scope="col">Feld</th>'
+            f'<th scope="col">Pflicht</th><th scope="col">Typ</th><th scope="col">Bedeutung</th></tr></thead>'
+            f"<tbody>{rows}</tbody></table>"
+        )
+    parts.append("</div>")
+    return "".join(parts)

@@ -1,0 +1,49 @@
+"""Commented starting files for `python -m macros new`; valid as written."""
+from __future__ import annotations
+
+import datetime as dt
+
+JOURNEY = """\
+# yaml-language-server: $schema={schema}
+# Customer Journey: Wer erlebt was, Schritt für Schritt? Felder erklärt: Nachschlagen > Schema.
+title: "Titel der Journey"
+persona: {persona}   # Kennung einer Persona: Dateiname in journeys/personas/ ohne .yml
+owner: "Team Beispiel"   # Team, das die Journey pflegt
+description: "Worum es geht, in zwei, drei Sätzen: Anlass, Ausgangslage, Ziel der Person."
+last_reviewed: {today}
+stages:
+  - name: "Erste Phase"
+    steps:
+      - action: "Was die Person tut oder erlebt"
+        emotion: 3   # 1 = sehr schlecht, 3 = neutral, 5 = sehr gut
+        actors: ["Kundin"]
+        touchpoint: "Website"
+        channel: "online"
+        pain_points: ["Was hier ärgert oder Zeit kostet"]
+        opportunities: ["Was besser werden kann"]
+  - name: "Zweite Phase"
+    steps:
+      - action: "Der nächste Schritt"
+        emotion: 4
+"""
+
+PERSONA = """\
+# yaml-language-server: $schema={schema}
+# Persona: ein typischer Mensch, verdichtet aus echten Gesprächen und Daten.
+name: "Vorname, Alter, Lebenslage"
+# Gruppe: beneficiary, donor, volunteer, internal, external oder obligated
+segment: external
+description: "Lebenslage und Anlass in zwei, drei Sätzen."
+quote: "Ein Satz, den diese Person so sagen würde."
+goals: ["Was sie erreichen will"]
+needs: ["Was sie dafür braucht"]
+pain_points: ["Was sie ärgert oder bremst"]
+"""
+
+
+def journey_template(schema: str, persona: str) -> str:
+    return JOURNEY.format(schema=schema, persona=persona, today=dt.date.today().isoformat())
+
+
+def persona_template(schema: str) -> str:
+    return PERSONA.format(schema=schema)

@@ -1,0 +1,171 @@
+"""Shared fixtures: real builds of real YAML, served on 127.0.0.1, seen by real Chromium."""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
+# Material renders Mermaid into a closed shadow root; tests need to look inside.
+OPEN_SHADOW_ROOTS = """
+const attach = Element.prototype.attachShadow;
+Element.prototype.attachShadow = function (init) { return attach.call(this, Object.assign({}, init, {mode: 'open'})); };
+"""
+
+
+def run_mkdocs(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+def make_project(target: Path, journeys: Path, pages: dict[str, str]) -> Path:
+    """A small handbook with the repository's configuration, its own journeys and the given pages."""
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.split("\nnav:")[0]
+    config = config.replace("custom_dir: macros/theme", f"custom_dir: {REPO / 'macros' / 'theme'}")
+    config = re.sub(r"\nwatch:\n(  - .*\n)+", "\n", config)
+    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
+    shutil.copytree(journeys, target / "journeys")
+    docs = target / "docs"
+    (docs / ".snippets").mkdir(parents=True)
+    shutil.copy(REPO / "docs" / ".snippets" / "abbreviations.md", docs / ".snippets")
+    (docs / "assets").symlink_to(REPO / "docs" / "assets")
+    for name, text in pages.items():
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_text(text, encoding="utf-8")
+    return target
+
+
+def serve(directory: Path):
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".mjs": "text/javascript"}
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def repo_site(tmp_path_factory) -> Path:
+    """The real handbook, built strictly once per test session."""
+    site = tmp_path_factory.mktemp("site")
+    result = run_mkdocs(REPO, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def tricky_site(tmp_path_factory) -> Path:
+    """A handbook built from journeys full of characters that try to break out of their place."""
+    project = make_project(
+        tmp_path_factory.mktemp("tricky"),
+        FIXTURES / "valid" / "journeys",
+        {
+            "index.md": "# Start\n\nEine Persona im Test.\n",
+            "journeys/index.md": "# Journeys\n\n{{ journey_catalog() }}\n",
+            "personas/index.md": "# Personas\n\n{{ persona_overview() }}\n\n{{ persona_diagram() }}\n",
+        },
+    )
+    site = project / "site"
+    result = run_mkdocs(project, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+def chromium_path() -> str | None:
+    explicit = os.environ.get("KUNDENWEGE_CHROMIUM")
+    if explicit:
+        return explicit
+    for name in CHROMIUM_NAMES:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser():
+    executable = chromium_path()
+    if executable is None:
+        message = (
+            "Browser-Tests brauchen Chromium. Installiere es (Debian/Ubuntu: sudo apt-get install chromium) "
+            "oder setze KUNDENWEGE_CHROMIUM=/pfad/zum/browser."
+        )
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message + " In CI (CI=true) dürfen sie nicht fehlen.")
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+class PageWatch:
+    """A browser page that records what it requested elsewhere and which errors it threw."""
+
+    def __init__(self, browser, origin: str, **context_options):
+        self.origin = origin
+        self.context = browser.new_context(**context_options)
+        self.context.add_init_script(OPEN_SHADOW_ROOTS)
+        self.page = self.context.new_page()
+        self.foreign: list[str] = []
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.page.on("request", self._request)
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.on("console", lambda msg: self.errors.append(msg.text) if msg.type == "error" else None)
+
+    def _request(self, request):
+        self.requests.append(request.url)
+        if not request.url.startswith((self.origin, "data:", "blob:")):
+            self.foreign.append(request.url)
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture(scope="session")
+def repo_server(repo_site):
+    server = serve(repo_site)
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def tricky_server(tricky_site):
+    server = serve(tricky_site)
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()

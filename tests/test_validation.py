@@ -1,0 +1,152 @@
+"""The loader and validator on real files: every problem found, in German, at the right line."""
+from __future__ import annotations
+
+import textwrap
+import time
+import tracemalloc
+from pathlib import Path
+
+import pytest
+
+from macros.model import load_catalog
+
+PERSONA = "name: Mira\nsegment: obligated\n"
+JOURNEY = """\
+title: Pass beantragen
+persona: mira
+owner: Team A
+stages:
+  - name: Termin
+    steps:
+      - action: Termin buchen
+        emotion: 3
+"""
+
+
+def tree(tmp_path: Path, files: dict[str, str | bytes]) -> Path:
+    root = tmp_path / "journeys"
+    for name, content in {"personas/mira.yml": PERSONA, **files}.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(textwrap.dedent(content), encoding="utf-8")
+    return root
+
+
+def problems_of(tmp_path: Path, files: dict[str, str | bytes]) -> list:
+    _, problems = load_catalog(tree(tmp_path, files))
+    return problems
+
+
+def only(problems):
+    assert len(problems) == 1, [str(p) for p in problems]
+    return problems[0]
+
+
+def test_valid_tree_loads_into_model(tmp_path):
+    catalog, problems = load_catalog(tree(tmp_path, {"team/pass.yml": JOURNEY}))
+    assert problems == []
+    journey = catalog.journeys["pass"]
+    assert journey.persona == "mira" and journey.steps[0].emotion == 3
+    assert catalog.journeys_of("mira") == [journey]
+    assert catalog.personas["mira"].segment == "obligated"
+
+
+def test_repository_data_is_valid():
+    root = Path(__file__).resolve().parent.parent / "journeys"
+    catalog, problems = load_catalog(root)
+    assert problems == [], "\n".join(map(str, problems))
+    assert len(catalog.journeys) >= 8 and len(catalog.personas) >= 6
+    assert {p.segment for p in catalog.personas.values()} == {
+        "beneficiary", "donor", "volunteer", "internal", "external", "obligated"
+    }
+
+
+@pytest.mark.parametrize(
+    ("content", "line", "expected"),
+    [
+        (JOURNEY.replace("emotion: 3", "emtion: 3"), 8, "Unbekanntes Feld „emtion“. Meintest du „emotion“?"),
+        (JOURNEY.replace("emotion: 3", "emotion: 7"), 8, "„emotion“ muss eine ganze Zahl von 1 bis 5 sein, hier steht 7."),
+        (JOURNEY.replace("emotion: 3", "emotion: drei"), 8, "„emotion“ muss eine ganze Zahl sein"),
+        (JOURNEY.replace("owner: Team A\n", ""), 1, "Pflichtfeld „owner“ fehlt"),
+        (JOURNEY.replace("action: Termin buchen", "action: no"), 7, "„no“ liest YAML als einen Wahrheitswert. Setze den Text in Anführungszeichen: \"no\"."),
+        (JOURNEY.replace("owner: Team A", "owner: 2024"), 3, "„2024“ liest YAML als eine Zahl"),
+        (JOURNEY + "last_reviewed: 2026-02-30\n", 9, "Das Datum „2026-02-30“ gibt es nicht"),
+        (JOURNEY + "last_reviewed: '2026-02-30'\n", 9, "Das Datum „2026-02-30“ gibt es nicht"),
+        (JOURNEY.replace("persona: mira", "persona: mirra"), 2, "Die Persona „mirra“ gibt es nicht. Lege journeys/personas/mirra.yml an oder korrigiere die Kennung. Meintest du „mira“?"),
+        (JOURNEY + "title: Nochmal\n", 9, "Der Schlüssel „title“ steht doppelt (zuerst in Zeile 1)."),
+        (JOURNEY.replace("  - name: Termin", "\t- name: Termin"), 5, "Tabulator gefunden"),
+        (JOURNEY.split("stages:")[0] + "stages: []\n", 4, "„stages“ braucht mindestens 1 Eintrag"),
+        (JOURNEY + "state: soll\n", 9, "„state“ darf nur einer dieser Werte sein: current, target."),
+        (JOURNEY + "compare_with: gibtsnicht\n", 9, "Die Journey „gibtsnicht“ gibt es nicht."),
+        (JOURNEY.replace("title: Pass beantragen", 'title: "   "'), 1, "„title“ ist leer."),
+        (JOURNEY + "extra: !!python/object/apply:os.system ['echo hacked']\n", 9, "YAML-Tags wie „!!python/object/apply:os.system“ sind nicht erlaubt."),
+        (JOURNEY.replace('title: Pass beantragen', 'title: "Pass'), 1, "Anführungszeichen"),
+        ("- eine\n- Liste\n", 1, "Die oberste Ebene muss aus Feldern bestehen"),
+        ("# nur ein Kommentar\n", 1, "Die Datei ist leer."),
+        ("", 1, "Die Datei ist leer."),
+    ],
+)
+def test_each_problem_is_reported_at_its_line(tmp_path, content, line, expected):
+    problem = only(problems_of(tmp_path, {"team/pass.yml": content}))
+    assert problem.path.endswith("journeys/team/pass.yml")
+    assert expected in problem.message
+    assert problem.line == line
+
+
+def test_unknown_persona_segment_suggests_the_closest(tmp_path):
+    problem = only(problems_of(tmp_path, {"personas/mira.yml": "name: Mira\nsegment: donr\n"}))
+    assert problem.line == 2 and "Meintest du „donor“?" in problem.message
+
+
+def test_not_utf8_names_the_line(tmp_path):
+    problem = only(problems_of(tmp_path, {"team/pass.yml": JOURNEY.encode() + b"description: Stra\xdfe\n"}))
+    assert problem.line == 9 and "nicht in UTF-8" in problem.message
+
+
+def test_duplicate_ids_name_both_files(tmp_path):
+    problem = only(problems_of(tmp_path, {"a/pass.yml": JOURNEY, "b/pass.yml": JOURNEY}))
+    assert "„pass“ gibt es doppelt" in problem.message
+    assert "journeys/a/pass.yml" in problem.message and problem.path.endswith("journeys/b/pass.yml")
+
+
+def test_all_problems_of_all_files_in_one_run(tmp_path):
+    problems = problems_of(
+        tmp_path,
+        {
+            "a/one.yml": JOURNEY.replace("emotion: 3", "emotion: 0"),
+            "b/two.yml": JOURNEY.replace("owner: Team A", "ownr: Team A"),
+            "b/three.yml": JOURNEY,
+        },
+    )
+    assert sorted(Path(p.path).name for p in problems) == ["one.yml", "two.yml"]
+
+
+def test_bad_file_names_are_refused(tmp_path):
+    problems = problems_of(tmp_path, {"team/Pass Amt.yml": JOURNEY, "team/index.yml": JOURNEY, "team/x.yaml": JOURNEY})
+    assert len(problems) == 3
+
+
+@pytest.mark.parametrize(
+    "bomb",
+    [
+        # Billion laughs: nine levels of nine aliases expand to about 387 million nodes.
+        "a: &a [x, x, x, x, x, x, x, x, x]\n"
+        + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8)),
+        # Deep nesting.
+        "title: " + "[" * 5000 + "]" * 5000 + "\n",
+    ],
+    ids=["alias-bomb", "deep-nesting"],
+)
+def test_hostile_files_fail_fast_and_small(tmp_path, bomb):
+    tracemalloc.start()
+    started = time.process_time()
+    problem = only(problems_of(tmp_path, {"team/bomb.yml": bomb}))
+    seconds = time.process_time() - started
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert "verschachtelt" in problem.message
+    # Bounds of safety, not performance targets: an unbounded expansion takes minutes and gigabytes.
+    assert seconds < 20 and peak < 200_000_000
