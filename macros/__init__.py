@@ -7,7 +7,7 @@ and `cli` (`python -m macros …`).
 
 
 def define_env(env):
-    """Entry point that mkdocs-macros calls (module_name: macros)."""
+    """Entry point that mkdocs-macros calls (`modules: [macros]` in mkdocs.yml)."""
     from .adapters.macros_env import register
 
     register(env)

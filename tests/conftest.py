@@ -54,7 +54,7 @@ def make_project(target: Path, journeys: Path, pages: dict[str, str]) -> Path:
     shutil.copytree(journeys, target / "journeys")
     docs = target / "docs"
     (docs / ".snippets").mkdir(parents=True)
-    shutil.copy(REPO / "docs" / ".snippets" / "abbreviations.md", docs / ".snippets")
+    (docs / ".snippets" / "abbreviations.md").write_text("*[Persona]: Ein typischer Mensch.\n", encoding="utf-8")
     (docs / "assets").symlink_to(REPO / "docs" / "assets")
     for name, text in pages.items():
         (docs / name).parent.mkdir(parents=True, exist_ok=True)

@@ -11,7 +11,9 @@ from __future__ import annotations
 import html
 import re
 
-_WHITESPACE = re.compile(r"\s+")
+# Runs of white space and control characters become one space: diagrams and table cells are one line,
+# and control characters are invisible anyway (Mermaid would even show C1 controls as Windows-1252 quotes).
+_WHITESPACE = re.compile(r"[\s\x00-\x1f\x7f-\x9f]+")
 # Mermaid strips the last ";" of lines that match "style…:…#…;" or "classDef…" (see its
 # encodeEntities), which would break an entity code: their first letter is always encoded.
 _TRIGGERS = re.compile(r"(?i)style|classdef")
@@ -24,28 +26,33 @@ _HTML = str.maketrans(
 )
 
 
+def flat(text: str) -> str:
+    """The text as it shows on one line: what readers and tests compare against."""
+    return _WHITESPACE.sub(" ", text).strip()
+
+
 def html_text(text: str) -> str:
     """Text for HTML content and attribute values, on one line.
 
     Braces, `%` and `#` become entities too, so no template engine that might see
     the page later (Jinja in mkdocs-macros) finds anything to evaluate.
     """
-    return _WHITESPACE.sub(" ", text).strip().translate(_HTML)
+    return flat(text).translate(_HTML)
 
 
 def html_paragraphs(text: str) -> str:
     """Multi-line text as paragraphs: blank lines separate them, no raw newline survives."""
-    paragraphs = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
+    paragraphs = [p for p in re.split(r"\n\s*\n", text) if flat(p)]
     return "".join(f"<p>{html_text(p)}</p>" for p in paragraphs)
 
 
 def mermaid_text(text: str) -> str:
     """One line of literal text inside a Mermaid diagram."""
-    flat = _WHITESPACE.sub(" ", text).strip()
+    line = flat(text)
     out = []
-    for index, char in enumerate(flat):
+    for index, char in enumerate(line):
         plain = char == " " or (char.isalnum() and (char.isascii() or char.isalpha()))
-        if plain and not _TRIGGERS.match(flat, index) and not (index == 0 and _KEYWORDS.match(flat)):
+        if plain and not _TRIGGERS.match(line, index) and not (index == 0 and _KEYWORDS.match(line)):
             out.append(char)
         else:
             out.append(f"#{ord(char)};")

@@ -1,0 +1,163 @@
+"""What readers see, in real Chromium: every page of the built handbook, served on 127.0.0.1."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from macros.model import load_catalog
+
+from .conftest import FIXTURES, REPO, PageWatch
+
+pytestmark = pytest.mark.browser
+
+DIAGRAM_STATE = """
+() => Array.from(document.querySelectorAll('div.mermaid, pre.mermaid')).map(el => {
+  if (el.tagName === 'PRE') return {state: 'unrendered'};
+  const root = el.shadowRoot;
+  if (!root || !root.querySelector('svg')) return {state: 'no-svg'};
+  const text = root.textContent;
+  return {state: /Syntax error|Parse error/i.test(text) ? 'error' : 'ok', text: root.querySelector('svg').textContent};
+})
+"""
+WAIT_FOR_DIAGRAMS = """
+() => Array.from(document.querySelectorAll('pre.mermaid')).length === 0 &&
+      Array.from(document.querySelectorAll('div.mermaid')).every(d => d.shadowRoot && d.shadowRoot.querySelector('svg'))
+"""
+AXE = Axe()
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, "resultTypes": ["violations"]}
+
+
+def pages_of(site: Path) -> list[str]:
+    return sorted(
+        str(p.relative_to(site).parent).replace(".", "") + "/" if p.name == "index.html" else str(p.relative_to(site))
+        for p in site.rglob("*.html")
+        if "assets" not in p.parts and p.name != "404.html"
+    )
+
+
+def visit(browser, origin: str, path: str, **options) -> PageWatch:
+    watch = PageWatch(browser, origin, **options)
+    watch.page.goto(origin + path.lstrip("/"), wait_until="load")
+    if watch.page.evaluate("() => document.querySelector('.mermaid') !== null"):
+        watch.page.wait_for_function(WAIT_FOR_DIAGRAMS, timeout=15_000)
+    return watch
+
+
+def serious_violations(page) -> list[str]:
+    results = AXE.run(page, options=AXE_OPTIONS).response
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes']][:3]}"
+        for v in results["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+def test_every_page_is_private_error_free_accessible_and_renders_its_diagrams(browser, repo_site, repo_server):
+    pages = pages_of(repo_site)
+    catalog, _ = load_catalog(REPO / "journeys")
+    assert len(pages) >= 30 + len(catalog.journeys) + len(catalog.personas)
+    failures = []
+    for path in pages:
+        for scheme in ("light", "dark"):
+            watch = visit(browser, repo_server, path, color_scheme=scheme)
+            diagrams = watch.page.evaluate(DIAGRAM_STATE)
+            loads_mermaid = any("mermaid" in url for url in watch.requests)
+            problems = {
+                "external requests": watch.foreign,
+                "page errors": watch.errors,
+                "diagrams not ok": [d["state"] for d in diagrams if d["state"] != "ok"],
+                "mermaid without diagram": loads_mermaid and not diagrams,
+                "axe": serious_violations(watch.page),
+            }
+            if scheme == "dark":  # the rest does not depend on the colour scheme
+                problems = {"axe": problems["axe"]}
+            failures += [f"{path} [{scheme}] {name}: {value}" for name, value in problems.items() if value]
+            watch.close()
+    assert not failures, "\n".join(failures)
+
+
+def test_journey_page_shows_every_step_in_its_diagram(browser, repo_server):
+    catalog, _ = load_catalog(REPO / "journeys")
+    for journey in catalog.journeys.values():
+        watch = visit(browser, repo_server, f"journeys/{journey.id}/")
+        svg_text = " ".join(d["text"] for d in watch.page.evaluate(DIAGRAM_STATE))
+        missing = [s.action for s in journey.steps if " ".join(s.action.split()) not in svg_text]
+        assert not missing, f"{journey.id}: {missing}"
+        watch.close()
+
+
+def test_untrusted_text_appears_literally_and_never_runs(browser, tricky_server):
+    catalog, _ = load_catalog(FIXTURES / "valid" / "journeys")
+    journey = catalog.journeys["amt"]
+    watch = visit(browser, tricky_server, "journeys/amt/")
+    page = watch.page
+    assert watch.errors == [] and watch.foreign == []
+    diagrams = page.evaluate(DIAGRAM_STATE)
+    assert [d["state"] for d in diagrams] == ["ok"]
+    svg_text = diagrams[0]["text"]
+    body_text = page.inner_text("article")
+    for step in journey.steps:
+        flat = " ".join(step.action.split())
+        assert flat in svg_text, flat
+        assert flat in body_text, flat
+    assert journey.title in page.title()
+    assert journey.title in page.inner_text("h1")
+    assert "مرحبا بالعالم – 😀 Emoji" in body_text
+    assert page.locator("img[src=x]").count() == 0 and page.locator("article b").count() == 0
+    watch.close()
+    persona = visit(browser, tricky_server, "personas/mira/")
+    assert "Mira <b>&amp;</b> {{ 7*7 }}" in persona.page.inner_text("h1")
+    assert 'Zweiter Absatz: <script>alert("x")</script>' in persona.page.inner_text("article")
+    assert persona.errors == []
+    persona.close()
+
+
+def test_search_finds_a_journey_by_a_word_of_its_title(browser, repo_server):
+    catalog, _ = load_catalog(REPO / "journeys")
+    journey = sorted(catalog.journeys.values(), key=lambda j: j.id)[0]
+    word = max(re.findall(r"\w+", journey.title), key=len)
+    watch = visit(browser, repo_server, "")
+    page = watch.page
+    page.keyboard.press("s")  # Material's shortcut opens the search
+    page.fill("input.md-search__input", word)
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    hrefs = page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.getAttribute('href'))")
+    assert any(f"journeys/{journey.id}/" in h for h in hrefs), (word, hrefs)
+    watch.close()
+
+
+def test_catalog_filters_and_sorts(browser, tricky_server):
+    watch = visit(browser, tricky_server, "journeys/")
+    page = watch.page
+    rows = page.locator(".kw-catalog-table tbody tr")
+    assert rows.count() == 2
+    page.fill(".kw-filter-text", "neu")
+    assert page.locator(".kw-catalog-table tbody tr:not([hidden])").count() == 1
+    assert page.inner_text(".kw-count") == "1 von 2 Journeys"
+    page.fill(".kw-filter-text", "")
+    page.click("th:nth-child(4) button")
+    first = page.inner_text(".kw-catalog-table tbody tr:first-child td:nth-child(4)")
+    page.click("th:nth-child(4) button")
+    assert page.inner_text(".kw-catalog-table tbody tr:first-child td:nth-child(4)") != first
+    assert page.get_attribute("th:nth-child(4)", "aria-sort") == "descending"
+    watch.close()
+
+
+def test_phone_width_has_no_sideways_scrolling_of_the_page(browser, tricky_server):
+    watch = visit(browser, tricky_server, "journeys/amt/", viewport={"width": 360, "height": 740}, is_mobile=True)
+    overflow = watch.page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"page is {overflow}px wider than the phone"
+    watch.close()
+
+
+def test_generated_pages_edit_their_yaml_source(repo_site):
+    catalog, _ = load_catalog(REPO / "journeys")
+    journey = next(iter(catalog.journeys.values()))
+    page = (repo_site / "journeys" / journey.id / "index.html").read_text(encoding="utf-8")
+    edit = re.search(r'href="([^"]+)"[^>]*class="md-content__button', page) or re.search(
+        r'class="md-content__button[^"]*"[^>]*href="([^"]+)"', page
+    )
+    assert edit and edit.group(1).endswith("/edit/main/" + journey.path), edit and edit.group(1)

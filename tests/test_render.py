@@ -1,0 +1,199 @@
+"""Renderers on the real fixture files, and property tests that any text comes out literally."""
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from macros.model import load_catalog
+from macros.render import html as render_html
+from macros.render.curve import emotion_curve
+from macros.render.escape import flat, html_text, mermaid_block, mermaid_text
+from macros.render.mermaid import journey_diagram, persona_journeys_diagram
+from macros.render.pages import journey_page, persona_page
+from macros.render.schema_doc import schema_reference
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "valid" / "journeys"
+CATALOG, PROBLEMS = load_catalog(FIXTURES)
+AMT = CATALOG.journeys["amt"]
+
+ENTITY = re.compile(r"#(\d+);")
+# What Mermaid's parsers treat as syntax somewhere; none may reach them raw.
+MERMAID_SYNTAX = set(':;#%"\'<>{}[]()|`,=&\\/-*+!?.@$^~\t\n\r')
+
+
+def mermaid_decode(text: str) -> str:
+    """What Mermaid shows for a label: entity codes back to characters."""
+    return ENTITY.sub(lambda m: chr(int(m.group(1))), text)
+
+
+def links(fragment: str) -> list[str]:
+    return re.findall(r'href="([^"]*)"', fragment)
+
+
+def href(target: str) -> str:
+    return "../../" + target
+
+
+class TextCollector(HTMLParser):
+    """Collects text and tag names, to check that data never becomes markup."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.text: list[str] = []
+        self.tags: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def parse(fragment: str) -> TextCollector:
+    collector = TextCollector()
+    collector.feed(fragment)
+    return collector
+
+
+def test_fixtures_are_valid():
+    assert PROBLEMS == []
+
+
+def test_journey_diagram_has_a_section_per_stage_and_a_task_per_step():
+    source = journey_diagram(AMT)
+    lines = source.splitlines()
+    assert lines[0] == "journey"
+    sections = [line for line in lines if line.startswith("    section ")]
+    tasks = [line for line in lines if line.startswith("      ")]
+    assert len(sections) == len(AMT.stages) and len(tasks) == len(AMT.steps)
+    first = tasks[0].strip()
+    label, score, actors = first.split(": ")
+    assert mermaid_decode(label) == "title Formular finden: 'Seite 2' | `code` %%{init: {}}%%"
+    assert score == "2"
+    assert [mermaid_decode(a) for a in actors.split(", ")] == ["Bürgerin, müde", "Amt & Co"]
+    assert tasks[2].strip().endswith(": 4"), "a step without actors has no trailing actor list"
+
+
+def test_persona_diagram_links_personas_to_their_journeys():
+    source = persona_journeys_diagram(CATALOG)
+    assert source.startswith("flowchart LR")
+    assert source.count("-->") == len(CATALOG.journeys)
+    assert "Verpflichtete" in mermaid_decode(source)
+
+
+def test_grid_has_stages_as_column_groups_and_aspects_as_rows():
+    table = render_html.journey_map(AMT)
+    assert table.count('scope="colgroup"') == len(AMT.stages)
+    for row in ("Schritt", "Beteiligte", "Berührungspunkt / Kanal", "Gefühl", "Schmerzpunkte", "Chancen", "Hinter den Kulissen"):
+        assert f'<th scope="row">{row}</th>' in table
+    assert "Unterstützende Prozesse" not in table, "rows without any data are left out"
+    assert "Moment der Wahrheit" in table
+    assert "\n" not in table, "one line, so Markdown cannot end the HTML block early"
+
+
+def test_grid_marks_the_lowest_emotion():
+    table = render_html.journey_map(AMT)
+    assert table.count("kw-low") == sum(1 for s in AMT.steps if s.emotion == AMT.lowest_emotion)
+
+
+def test_emotion_curve_marks_low_points_and_describes_itself():
+    svg = emotion_curve(AMT, "c")
+    assert svg.count("<circle") == len(AMT.steps)
+    assert svg.count("Tiefpunkt") == 1
+    assert 'role="img"' in svg and "<title" in svg and "<desc" in svg
+
+
+def test_catalog_lists_every_journey_with_its_facts():
+    table = render_html.journey_catalog(CATALOG, href)
+    assert table.count("<tr data-segment=") == len(CATALOG.journeys)
+    assert "../../journeys/amt/" in links(table) and "../../personas/mira/" in links(table)
+
+
+def test_persona_card_links_its_journeys():
+    card = render_html.persona_card(CATALOG.personas["mira"], CATALOG, href)
+    assert "../../journeys/amt/" in links(card) and "../../journeys/amt-neu/" in links(card)
+    assert "Noch keine Journey" in render_html.persona_card(CATALOG.personas["ben"], CATALOG, href)
+
+
+def test_generated_pages_carry_ids_only_never_data_text():
+    page = journey_page(AMT)
+    body = page.split("---\n", 2)[2]
+    assert "Termin" not in body and "{%" not in page and "{{ journey_map(\"amt\") }}" in body
+    assert "## Kennzahlen" not in page and "## Kennzahlen" in journey_page(CATALOG.journeys["amt-neu"])
+    assert '{{ persona_card("mira") }}' in persona_page(CATALOG.personas["mira"])
+
+
+def test_generated_title_is_escaped_for_themes_that_print_it_raw():
+    front = journey_page(AMT).split("---\n")[1]
+    assert "&lt;img" in front and "<img" not in front and "{%" not in front
+
+
+def test_schema_reference_documents_every_field():
+    reference = schema_reference("journey")
+    for field in ("title", "persona", "owner", "stages", "emotion", "pain_points", "moment_of_truth", "success_criteria"):
+        assert f"<code>{field}</code>" in reference
+    assert "ganze Zahl 1–5" in reference
+
+
+# Any text a team may write, including what breaks diagrams, templates and pages.
+texts = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",)),
+    min_size=1,
+    max_size=80,
+).filter(lambda s: s.strip())
+nasty = st.sampled_from(
+    [
+        "a: b; c", "#35;", "%%{init: {'theme':'dark'}}%%", "<script>alert(1)</script>", "{{ 7*7 }}", "{% raw %}",
+        "title x", "section y", "end", "click x call f()", "style a fill:#f00;", "x --> y", "`code`", "| pipe |",
+        "مرحبا", "😀👍🏽", "a\nb\r\nc", "&amp; &lt;", "ﬂ°°35¶ß", "classDef x fill:#fff;", "accTitle: t",
+    ]
+)
+any_text = st.one_of(texts, nasty, st.builds(lambda a, b: a + b, nasty, texts))
+
+
+@given(any_text)
+def test_mermaid_text_is_literal_and_inert(text):
+    escaped = mermaid_text(text)
+    expected = flat(text)
+    assert mermaid_decode(escaped) == expected
+    raw = ENTITY.sub("", escaped)
+    assert not (set(raw) & MERMAID_SYNTAX), raw
+    assert not re.match(r"(?i)(title|section|acc|journey|click|class|end|style)", escaped)
+    assert not re.search(r"(?i)style|classdef", escaped)
+
+
+@given(any_text)
+def test_html_text_is_literal_and_inert(text):
+    escaped = html_text(text)
+    parsed = parse(f"<p>{escaped}</p>")
+    assert parsed.tags == ["p"]
+    assert "".join(parsed.text) == flat(text)
+    assert not set("<>{}%#\n") & set(re.sub(r"&#?\w+;", "", escaped))
+
+
+@given(any_text)
+def test_mermaid_block_shows_the_source_unchanged_to_the_browser(text):
+    source = "journey\n    title " + mermaid_text(text)
+    block = mermaid_block(source)
+    inner = block.removeprefix('<pre class="mermaid"><code>').removesuffix("</code></pre>")
+    assert "<" not in inner and html.unescape(inner) == source
+
+
+@settings(max_examples=50)
+@given(any_text, any_text)
+def test_whole_journey_diagram_keeps_every_text(title, action):
+    journey = AMT.__class__(**{**AMT.__dict__, "title": title})
+    stage = journey.stages[0]
+    step = stage.steps[0].__class__(**{**stage.steps[0].__dict__, "action": action, "actors": (action,)})
+    journey = journey.__class__(**{**journey.__dict__, "stages": (stage.__class__(name=action, steps=(step,)),)})
+    source = journey_diagram(journey)
+    lines = source.splitlines()
+    assert len(lines) == 4, "no text adds or removes a line"
+    assert mermaid_decode(lines[1]) == "    title " + flat(title)
+    assert mermaid_decode(lines[2]) == "    section " + flat(action)
+    assert mermaid_decode(lines[3].split(": ")[0]).strip() == flat(action)
