@@ -46,6 +46,7 @@ def run_mkdocs(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
 
 def make_project(target: Path, journeys: Path, pages: dict[str, str]) -> Path:
     """A small handbook with the repository's configuration, its own journeys and the given pages."""
+    target.mkdir(parents=True, exist_ok=True)
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.split("\nnav:")[0]
     config = config.replace("custom_dir: macros/theme", f"custom_dir: {REPO / 'macros' / 'theme'}")

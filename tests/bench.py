@@ -1,0 +1,174 @@
+"""`make bench`: how validation and the build scale with the number of journeys.
+
+For each N it writes N synthetic journeys (and N/10 personas) into a temporary
+copy of the handbook, then measures in the same run:
+- validation with `python -m macros validate` against check-jsonschema on the same files and schema,
+- the full strict build (time and peak memory of the build process),
+- the floor: a plain Material build of N equivalent static pages (one Mermaid block and one table each,
+  outside the sidebar), i.e. what any MkDocs site of that size costs.
+Ratios are against numbers measured in this run, never against constants.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+SEGMENTS = ["beneficiary", "donor", "volunteer", "internal", "external", "obligated"]
+WORDS = (
+    "Antrag Termin Formular Rückfrage Bescheid Schalter Wartezeit Nachweis Beratung Auskunft Unterlagen Gebühr "
+    "Erinnerung Zahlung Rückmeldung Abholung Ausweis Bestätigung Online Telefon Brief Portal Team Hilfe"
+).split()
+
+
+def sentence(rng: random.Random, n: int) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize()
+
+
+def write_data(root: Path, n: int, seed: int = 1) -> list[Path]:
+    rng = random.Random(seed)
+    header = "# yaml-language-server: $schema=../../macros/schemas/{}.schema.json\n"
+    personas = []
+    for i in range(max(n // 10, 1)):
+        ident = f"persona-{i:04d}"
+        data = {"name": f"Person {i}", "segment": SEGMENTS[i % len(SEGMENTS)], "description": sentence(rng, 25),
+                "goals": [sentence(rng, 6) for _ in range(3)], "needs": [sentence(rng, 6) for _ in range(3)]}
+        path = root / "personas" / f"{ident}.yml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(header.format("persona") + yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        personas.append(ident)
+    journeys = []
+    for i in range(n):
+        stages = [
+            {
+                "name": sentence(rng, 2),
+                "steps": [
+                    {
+                        "action": sentence(rng, 5),
+                        "emotion": rng.randint(1, 5),
+                        "actors": ["Kundin", "Sachbearbeitung"],
+                        "touchpoint": rng.choice(WORDS),
+                        "channel": rng.choice(["online", "Telefon", "vor Ort"]),
+                        "pain_points": [sentence(rng, 6)],
+                        "opportunities": [sentence(rng, 6)],
+                    }
+                    for _ in range(3)
+                ],
+            }
+            for _ in range(4)
+        ]
+        data = {"title": f"Journey {i}: {sentence(rng, 3)}", "persona": personas[i % len(personas)],
+                "owner": f"Team {i % 20}", "description": sentence(rng, 30), "last_reviewed": "2026-05-01", "stages": stages}
+        path = root / f"team-{i % 20:02d}" / f"journey-{i:04d}.yml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(header.format("journey") + yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        journeys.append(path)
+    return journeys
+
+
+def measure(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall seconds and peak resident memory (MB) of one process, which must succeed."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    output = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{output.decode(errors='replace')[-3000:]}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def handbook_copy(target: Path, n: int) -> list[Path]:
+    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(REPO / "docs", target / "docs", symlinks=True, ignore=shutil.ignore_patterns("vendor"))
+    (target / "docs" / "assets" / "vendor").symlink_to(REPO / "docs" / "assets" / "vendor")
+    (target / "macros").symlink_to(REPO / "macros")
+    return write_data(target / "journeys", n)
+
+
+def floor_copy(target: Path, n: int, sample_table: str) -> None:
+    """A plain Material site with n static pages, each one Mermaid block and one table, not in the sidebar."""
+    docs = target / "docs"
+    (docs / "pages").mkdir(parents=True)
+    (docs / "index.md").write_text("# Start\n", encoding="utf-8")
+    mermaid = "```mermaid\njourney\n    title T\n    section S\n      A: 3: B\n```\n"
+    for i in range(n):
+        (docs / "pages" / f"p{i:04d}.md").write_text(f"# Seite {i}\n\n{mermaid}\n{sample_table}\n", encoding="utf-8")
+    (target / "mkdocs.yml").write_text(
+        "site_name: Floor\ntheme:\n  name: material\n  language: de\nplugins:\n  - search\n"
+        "markdown_extensions:\n  - tables\n  - pymdownx.superfences:\n      custom_fences:\n"
+        "        - name: mermaid\n          class: mermaid\n          format: !!python/name:pymdownx.superfences.fence_code_format\n"
+        "nav:\n  - index.md\n",
+        encoding="utf-8",
+    )
+
+
+def markdown_table(rows: int = 6, columns: int = 13) -> str:
+    head = "| " + " | ".join(f"S{c}" for c in range(columns)) + " |\n|" + "---|" * columns + "\n"
+    return head + "".join("| " + " | ".join("Text in der Zelle" for _ in range(columns)) + " |\n" for _ in range(rows))
+
+
+def bench(sizes: list[int]) -> list[dict]:
+    python = sys.executable
+    results = []
+    for n in sizes:
+        with tempfile.TemporaryDirectory(prefix=f"kw-bench-{n}-") as tmp:
+            project = Path(tmp) / "handbook"
+            project.mkdir()
+            files = handbook_copy(project, n)
+            validate_s, _ = measure([python, "-m", "macros", "validate"], project)
+            cjs_s, _ = measure(
+                [python, "-m", "check_jsonschema", "--schemafile", str(REPO / "macros/schemas/journey.schema.json"),
+                 *[str(f) for f in files]],
+                project,
+            )
+            build_s, build_mb = measure([python, "-m", "mkdocs", "build", "--strict", "-q"], project)
+            floor = Path(tmp) / "floor"
+            floor.mkdir()
+            floor_copy(floor, n, markdown_table())
+            floor_s, floor_mb = measure([python, "-m", "mkdocs", "build", "-q"], floor)
+        results.append(dict(n=n, validate=validate_s, cjs=cjs_s, build=build_s, mb=build_mb, floor=floor_s, floor_mb=floor_mb))
+        print(f"  N={n}: validate {validate_s:.2f}s, check-jsonschema {cjs_s:.2f}s, build {build_s:.1f}s "
+              f"({build_mb:.0f} MB), floor {floor_s:.1f}s", flush=True)
+    return results
+
+
+def table(results: list[dict]) -> str:
+    lines = [
+        "| N journeys | validate | check-jsonschema | ratio | build | floor (plain Material) | build ÷ floor | peak memory |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        lines.append(
+            f"| {r['n']} | {r['validate']:.2f} s | {r['cjs']:.2f} s | {r['validate'] / r['cjs']:.2f}× | {r['build']:.1f} s "
+            f"| {r['floor']:.1f} s | {r['build'] / r['floor']:.2f}× | {r['mb']:.0f} MB |"
+        )
+    by_n = {r["n"]: r for r in results}
+    if 250 in by_n and 1000 in by_n:
+        lines.append("")
+        lines.append(f"Growth: build(1000) ÷ build(250) = {by_n[1000]['build'] / by_n[250]['build']:.2f}× (linear would be 4×).")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,250,300,1000", help="comma-separated numbers of journeys")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    print(f"Benchmark on {os.cpu_count()} cores, Python {sys.version.split()[0]}; sizes {sizes}", flush=True)
+    print(table(bench(sizes)))
+
+
+if __name__ == "__main__":
+    main()
