@@ -11,6 +11,7 @@ Ratios are against numbers measured in this run, never against constants.
 from __future__ import annotations
 
 import argparse
+import gzip
 import os
 import random
 import shutil
@@ -134,6 +135,12 @@ def bench(sizes: list[int]) -> list[dict]:
                 project,
             )
             build_s, build_mb = measure([python, "-m", "mkdocs", "build", "--strict", "-q"], project)
+            if n == sizes[0]:
+                browser_lines = browser_metrics(
+                    project / "site",
+                    {"start page (no diagram)": "", "handbook page (no diagram)": "grundlagen/kundenorientierung/",
+                     "journey page": "journeys/journey-0000/", "persona overview": "personas/"},
+                )
             floor = Path(tmp) / "floor"
             floor.mkdir()
             floor_copy(floor, n, markdown_table())
@@ -141,7 +148,47 @@ def bench(sizes: list[int]) -> list[dict]:
         results.append(dict(n=n, validate=validate_s, cjs=cjs_s, build=build_s, mb=build_mb, floor=floor_s, floor_mb=floor_mb))
         print(f"  N={n}: validate {validate_s:.2f}s, check-jsonschema {cjs_s:.2f}s, build {build_s:.1f}s "
               f"({build_mb:.0f} MB), floor {floor_s:.1f}s", flush=True)
+    print("\nIn the browser (N = %d):" % sizes[0])
+    print("\n".join(browser_lines))
     return results
+
+
+def browser_metrics(site: Path, pages: dict[str, str]) -> list[str]:
+    """Page weight (bytes, raw and gzip) and time until every diagram is drawn, in headless Chromium."""
+    from .conftest import CHROMIUM_ARGS, OPEN_SHADOW_ROOTS, chromium_path, serve
+    from .test_browser import WAIT_FOR_DIAGRAMS
+
+    executable = chromium_path()
+    if executable is None:
+        return ["(Chromium not found: browser metrics skipped)"]
+    from playwright.sync_api import sync_playwright
+
+    server = serve(site)
+    origin = f"http://127.0.0.1:{server.server_address[1]}/"
+    lines = ["| page | requests | bytes | gzip | diagrams drawn after load |", "|---|---:|---:|---:|---:|"]
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        for label, path in pages.items():
+            context = browser.new_context()
+            context.add_init_script(OPEN_SHADOW_ROOTS)
+            page = context.new_page()
+            bodies = []
+            page.on("response", lambda response: bodies.append(response))
+            page.goto(origin + path, wait_until="load")
+            loaded = page.evaluate("() => performance.timing.loadEventEnd - performance.timing.navigationStart")
+            drawn = "–"
+            if page.evaluate("() => document.querySelector('.mermaid') !== null"):
+                page.wait_for_function(WAIT_FOR_DIAGRAMS, timeout=30_000)
+                done = page.evaluate("() => performance.now()")
+                drawn = f"{max(done - loaded, 0) / 1000:.2f} s"
+            page.wait_for_load_state("networkidle")
+            sizes = [len(r.body()) for r in bodies if r.ok]
+            packed = sum(len(gzip.compress(r.body())) for r in bodies if r.ok)
+            lines.append(f"| {label} | {len(sizes)} | {sum(sizes) / 1024:.0f} KiB | {packed / 1024:.0f} KiB | {drawn} |")
+            context.close()
+        browser.close()
+    server.shutdown()
+    return lines
 
 
 def table(results: list[dict]) -> str:

@@ -14,6 +14,10 @@ from ..render.schema_doc import schema_reference as _schema_reference
 from . import state
 
 
+# On a page, a journey keeps its natural size and scrolls sideways instead of shrinking to unreadable text.
+PAGE_DIAGRAM_CONFIG = "---\nconfig:\n  journey:\n    useMaxWidth: false\n    width: 180\n    height: 80\n---\n"
+
+
 def register(env) -> None:
     def href(target: str) -> str:
         """Link from the page being rendered to a site path such as `journeys/x/`."""
@@ -36,7 +40,7 @@ def register(env) -> None:
     @env.macro
     def journey_diagram(journey_id: str) -> str:
         """Mermaid user-journey diagram."""
-        source = mermaid.journey_diagram(journey(journey_id))
+        source = PAGE_DIAGRAM_CONFIG + mermaid.journey_diagram(journey(journey_id))
         return (
             f'<figure class="kw-diagram">{mermaid_block(source)}<figcaption>Ablauf mit Gefühl je Schritt (1–5). '
             "Die Journey Map unten enthält alles als Text.</figcaption></figure>"
