@@ -82,10 +82,11 @@ def validate(kind: str, doc: Document, path: str) -> list[Problem]:
         pointer = tuple(leaf.absolute_path)
         if leaf.validator == "required" and (pointer, _missing(leaf)) in suggested:
             continue
-        if (pointer, leaf.validator) in seen:
+        problem = _to_problem(leaf, doc, path, kind)
+        if (pointer, problem.message) in seen:  # e.g. an empty text fails both minLength and pattern
             continue
-        seen.add((pointer, leaf.validator))
-        problems.append(_to_problem(leaf, doc, path, kind))
+        seen.add((pointer, problem.message))
+        problems.append(problem)
     return problems
 
 
@@ -152,6 +153,8 @@ def _message(error, doc: Document, pointer: tuple, kind: str) -> str:
     if validator == "type":
         expected = error.validator_value
         expected_name = _TYPE_NAMES.get(expected, expected) if isinstance(expected, str) else "ein anderer Typ"
+        if value is None:
+            return f"„{name}“ ist leer. Trage einen Wert ein oder lösche die Zeile."
         if expected == "string" and pointer in doc.plain_scalars:
             raw = doc.plain_scalars[pointer]
             read_as = _YAML_SURPRISES.get(type(value), "einen anderen Typ")

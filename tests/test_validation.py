@@ -82,6 +82,8 @@ def test_repository_data_is_valid():
         (JOURNEY + "state: soll\n", 9, "„state“ darf nur einer dieser Werte sein: current, target."),
         (JOURNEY + "compare_with: gibtsnicht\n", 9, "Die Journey „gibtsnicht“ gibt es nicht."),
         (JOURNEY.replace("title: Pass beantragen", 'title: "   "'), 1, "„title“ ist leer."),
+        (JOURNEY.replace("title: Pass beantragen", 'title: ""'), 1, "„title“ ist leer."),
+        (JOURNEY.replace("title: Pass beantragen", "title:"), 1, "„title“ ist leer. Trage einen Wert ein"),
         (JOURNEY + "extra: !!python/object/apply:os.system ['echo hacked']\n", 9, "YAML-Tags wie „!!python/object/apply:os.system“ sind nicht erlaubt."),
         (JOURNEY.replace('title: Pass beantragen', 'title: "Pass'), 1, "Anführungszeichen"),
         ("- eine\n- Liste\n", 1, "Die oberste Ebene muss aus Feldern bestehen"),
