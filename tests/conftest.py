@@ -149,6 +149,13 @@ class PageWatch:
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
         self.page.on("console", lambda msg: self.errors.append(msg.text) if msg.type == "error" else None)
 
+    def goto(self, url: str) -> None:
+        """Visit another page in the same tab, with fresh records (a new context per page costs ~1 s)."""
+        self.foreign.clear()
+        self.errors.clear()
+        self.requests.clear()
+        self.page.goto(url, wait_until="load")
+
     def _request(self, request):
         self.requests.append(request.url)
         if not request.url.startswith((self.origin, "data:", "blob:")):

@@ -42,14 +42,15 @@ def register(env) -> None:
         """Mermaid user-journey diagram."""
         source = PAGE_DIAGRAM_CONFIG + mermaid.journey_diagram(journey(journey_id))
         return (
-            f'<figure class="kw-diagram">{mermaid_block(source)}<figcaption>Ablauf mit Gefühl je Schritt (1–5). '
+            f'<figure class="kw-diagram" tabindex="0" aria-label="Diagramm, seitlich scrollbar">{mermaid_block(source)}'
+            "<figcaption>Ablauf mit Gefühl je Schritt (1–5). "
             "Die Journey Map unten enthält alles als Text.</figcaption></figure>"
         )
 
     @env.macro
     def emotion_curve(journey_id: str) -> str:
         """Emotion curve over all steps, lowest points marked."""
-        return f'<figure class="kw-diagram">{_curve(journey(journey_id), f"kw-curve-{journey_id}")}</figure>'
+        return f'<figure class="kw-diagram" tabindex="0">{_curve(journey(journey_id), f"kw-curve-{journey_id}")}</figure>'
 
     @env.macro
     def journey_map(journey_id: str) -> str:
@@ -76,7 +77,8 @@ def register(env) -> None:
     def persona_diagram(persona_id: str | None = None) -> str:
         """Which personas take which journeys: all, or one persona's."""
         ids = None if persona_id is None else [persona(persona_id).id]
-        return f'<figure class="kw-diagram">{mermaid_block(mermaid.persona_journeys_diagram(state.catalog(), ids))}</figure>'
+        source = mermaid.persona_journeys_diagram(state.catalog(), ids)
+        return f'<figure class="kw-diagram" tabindex="0" aria-label="Diagramm: Personas und ihre Journeys">{mermaid_block(source)}</figure>'
 
     @env.macro
     def persona_overview() -> str:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import posixpath
+import re
 from pathlib import Path
 
 from mkdocs.config import config_options
@@ -16,6 +17,9 @@ from ..render.pages import journey_page, persona_page
 from . import state
 
 log = logging.getLogger("mkdocs.plugins.kundenwege")
+# pymdownx.tasklist draws checklists with disabled, unlabelled checkboxes; they cannot be used,
+# so screen readers skip them and read the item text (axe: "form elements must have labels").
+TASK_CHECKBOX = re.compile(r'<input type="checkbox" disabled(?:="disabled")?(\s*/?)>')
 
 
 class KundenwegeConfig(Config):
@@ -47,6 +51,9 @@ class KundenwegePlugin(BasePlugin[KundenwegeConfig]):
             files.append(File.generated(config, src_uri, content=content))
             self.sources[src_uri] = source
         return files
+
+    def on_page_content(self, html, page, config, files):
+        return TASK_CHECKBOX.sub(r'<input type="checkbox" disabled aria-hidden="true"\1>', html)
 
     def on_pre_page(self, page, config, files):
         """Generated pages: 'edit this page' opens the YAML file, not a page that does not exist."""
