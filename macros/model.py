@@ -198,7 +198,7 @@ def _cross_check(catalog: Catalog, docs: dict[str, Document], known: dict[str, s
         doc = docs[journey.id]
         if journey.persona not in known["persona"]:
             line, column = doc.position(("persona",))
-            hint = _closest(journey.persona, known["persona"])
+            hint = closest(journey.persona, known["persona"])
             problems.append(
                 Problem(
                     journey.path,
@@ -210,12 +210,13 @@ def _cross_check(catalog: Catalog, docs: dict[str, Document], known: dict[str, s
             )
         if journey.compare_with and journey.compare_with not in known["journey"]:
             line, column = doc.position(("compare_with",))
-            hint = _closest(journey.compare_with, known["journey"])
+            hint = closest(journey.compare_with, known["journey"])
             problems.append(Problem(journey.path, line, column, f"Die Journey „{journey.compare_with}“ gibt es nicht.{hint}"))
     return problems
 
 
-def _closest(name: str, candidates: set[str]) -> str:
+def closest(name: str, candidates) -> str:
+    """A hint naming the most similar known id (" Meintest du …?"), or nothing."""
     close = difflib.get_close_matches(name, sorted(candidates), n=1, cutoff=0.6)
     return f" Meintest du „{close[0]}“?" if close else ""
 

@@ -37,13 +37,13 @@ def sentence(rng: random.Random, n: int) -> str:
 
 def write_data(root: Path, n: int, seed: int = 1) -> list[Path]:
     rng = random.Random(seed)
-    header = "# yaml-language-server: $schema=../../macros/schemas/{}.schema.json\n"
+    header = "# yaml-language-server: $schema=../../../macros/schemas/{}.schema.json\n"
     personas = []
     for i in range(max(n // 10, 1)):
         ident = f"persona-{i:04d}"
         data = {"name": f"Person {i}", "segment": SEGMENTS[i % len(SEGMENTS)], "description": sentence(rng, 25),
                 "goals": [sentence(rng, 6) for _ in range(3)], "needs": [sentence(rng, 6) for _ in range(3)]}
-        path = root / "personas" / f"{ident}.yml"
+        path = root.parent / "personas" / f"{ident}.yml"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(header.format("persona") + yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
         personas.append(ident)
@@ -95,7 +95,8 @@ def handbook_copy(target: Path, n: int) -> list[Path]:
     shutil.copytree(REPO / "docs", target / "docs", symlinks=True, ignore=shutil.ignore_patterns("vendor"))
     (target / "docs" / "assets" / "vendor").symlink_to(REPO / "docs" / "assets" / "vendor")
     (target / "macros").symlink_to(REPO / "macros")
-    return write_data(target / "journeys", n)
+    shutil.copytree(REPO / "journeys", target / "journeys")  # the handbook's own pages link to these
+    return write_data(target / "journeys" / "bench", n)
 
 
 def floor_copy(target: Path, n: int, sample_table: str) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import posixpath
 
+from ..model import closest as _closest
 from ..render import html, mermaid
 from ..render.curve import emotion_curve as _curve
 from ..render.escape import mermaid_block
@@ -28,13 +29,13 @@ def register(env) -> None:
     def journey(journey_id: str):
         journeys = state.catalog().journeys
         if journey_id not in journeys:
-            raise KeyError(f"Die Journey „{journey_id}“ gibt es nicht. Vorhanden: {', '.join(sorted(journeys))}")
+            raise KeyError(f"Die Journey „{journey_id}“ gibt es nicht.{_closest(journey_id, journeys)}")
         return journeys[journey_id]
 
     def persona(persona_id: str):
         personas = state.catalog().personas
         if persona_id not in personas:
-            raise KeyError(f"Die Persona „{persona_id}“ gibt es nicht. Vorhanden: {', '.join(sorted(personas))}")
+            raise KeyError(f"Die Persona „{persona_id}“ gibt es nicht.{_closest(persona_id, personas)}")
         return personas[persona_id]
 
     @env.macro
