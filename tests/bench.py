@@ -4,8 +4,8 @@ For each N it writes N synthetic journeys (and N/10 personas) into a temporary
 copy of the handbook, then measures in the same run:
 - validation with `python -m macros validate` against check-jsonschema on the same files and schema,
 - the full strict build (time and peak memory of the build process),
-- the floor: a plain Material build of N equivalent static pages (one Mermaid block and one table each,
-  outside the sidebar), i.e. what any MkDocs site of that size costs.
+- the floor: the same handbook pages built as plain Material, plus N equivalent static pages (one Mermaid
+  block and one table each, outside the sidebar), i.e. what any MkDocs site of that size costs.
 Ratios are against numbers measured in this run, never against constants.
 """
 from __future__ import annotations
@@ -14,6 +14,7 @@ import argparse
 import gzip
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -100,20 +101,18 @@ def handbook_copy(target: Path, n: int) -> list[Path]:
 
 
 def floor_copy(target: Path, n: int, sample_table: str) -> None:
-    """A plain Material site with n static pages, each one Mermaid block and one table, not in the sidebar."""
-    docs = target / "docs"
-    (docs / "pages").mkdir(parents=True)
-    (docs / "index.md").write_text("# Start\n", encoding="utf-8")
+    """The same handbook as plain Material (no plugins but search) plus n static pages outside the sidebar,
+    each one Mermaid block and one table: what any MkDocs site of that size costs."""
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"\nplugins:\n(  .*\n)+", "\nplugins:\n  - search:\n      lang: de\n", config)
+    config = re.sub(r"\nwatch:\n(  .*\n)+", "\n", config).replace("  custom_dir: macros/theme\n", "")
+    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
+    shutil.copytree(REPO / "docs", target / "docs", symlinks=True, ignore=shutil.ignore_patterns("vendor"))
+    pages = target / "docs" / "pages"
+    pages.mkdir()
     mermaid = "```mermaid\njourney\n    title T\n    section S\n      A: 3: B\n```\n"
     for i in range(n):
-        (docs / "pages" / f"p{i:04d}.md").write_text(f"# Seite {i}\n\n{mermaid}\n{sample_table}\n", encoding="utf-8")
-    (target / "mkdocs.yml").write_text(
-        "site_name: Floor\ntheme:\n  name: material\n  language: de\nplugins:\n  - search\n"
-        "markdown_extensions:\n  - tables\n  - pymdownx.superfences:\n      custom_fences:\n"
-        "        - name: mermaid\n          class: mermaid\n          format: !!python/name:pymdownx.superfences.fence_code_format\n"
-        "nav:\n  - index.md\n",
-        encoding="utf-8",
-    )
+        (pages / f"p{i:04d}.md").write_text(f"# Seite {i}\n\n{mermaid}\n{sample_table}\n", encoding="utf-8")
 
 
 def markdown_table(rows: int = 6, columns: int = 13) -> str:

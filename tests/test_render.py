@@ -6,6 +6,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -14,6 +15,7 @@ from macros.render import html as render_html
 from macros.render.curve import emotion_curve
 from macros.render.escape import flat, html_text, mermaid_block, mermaid_text
 from macros.render.mermaid import journey_diagram, persona_journeys_diagram
+from macros.render.fragments import UnknownReference, check_reference, expand
 from macros.render.pages import journey_page, persona_page
 from macros.render.schema_doc import schema_reference
 
@@ -123,9 +125,23 @@ def test_persona_card_links_its_journeys():
 def test_generated_pages_carry_ids_only_never_data_text():
     page = journey_page(AMT)
     body = page.split("---\n", 2)[2]
-    assert "Termin" not in body and "{%" not in page and "{{ journey_map(\"amt\") }}" in body
+    assert "Termin" not in body and "{" not in body and "<!-- kundenwege:journey_map:amt -->" in body
+    assert "render_macros: false" in page
     assert "## Kennzahlen" not in page and "## Kennzahlen" in journey_page(CATALOG.journeys["amt-neu"])
-    assert '{{ persona_card("mira") }}' in persona_page(CATALOG.personas["mira"])
+    assert "<!-- kundenwege:persona_card:mira -->" in persona_page(CATALOG.personas["mira"])
+
+
+def test_markers_expand_to_fragments_with_page_relative_links():
+    page = "<p>x</p>\n<!-- kundenwege:persona_card:mira -->\n<!-- kundenwege:journey_map:amt -->"
+    expanded = expand(page, CATALOG, href)
+    assert "<!--" not in expanded and "../../journeys/amt/" in links(expanded) and "kw-map" in expanded
+
+
+def test_unknown_references_name_the_closest_id():
+    with pytest.raises(UnknownReference, match="„am“ gibt es nicht. Meintest du „amt“"):
+        expand("<!-- kundenwege:journey_map:am -->", CATALOG, href)
+    with pytest.raises(UnknownReference, match="Persona „mirra“"):
+        check_reference(CATALOG, "persona_card", "mirra")
 
 
 def test_generated_title_is_escaped_for_themes_that_print_it_raw():

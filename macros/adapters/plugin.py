@@ -13,6 +13,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from ..model import load_catalog
+from ..render.fragments import UnknownReference, expand
 from ..render.pages import journey_page, persona_page
 from . import state
 
@@ -53,6 +54,16 @@ class KundenwegePlugin(BasePlugin[KundenwegeConfig]):
         return files
 
     def on_page_content(self, html, page, config, files):
+        """Render the journey fragments the page asks for, with links relative to this page."""
+
+        def href(target: str) -> str:
+            relative = posixpath.relpath("/" + target, "/" + posixpath.dirname(page.url))
+            return relative + "/" if target.endswith("/") else relative
+
+        try:
+            html = expand(html, self.catalog, href)
+        except UnknownReference as error:
+            raise PluginError(f"{page.file.src_uri}: {error}") from None
         return TASK_CHECKBOX.sub(r'<input type="checkbox" disabled aria-hidden="true"\1>', html)
 
     def on_pre_page(self, page, config, files):
