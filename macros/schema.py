@@ -172,7 +172,7 @@ def _message(error, doc: Document, pointer: tuple, kind: str) -> str:
         return f"„{name}“ darf nur einer dieser Werte sein: {options}. Hier steht {_show(value)}.{hint}"
     if validator == "minItems":
         return f"„{name}“ braucht mindestens {error.validator_value} Eintrag. Füge einen hinzu."
-    if validator in ("minLength",) or (validator == "pattern" and error.validator_value == "\\S"):
+    if validator == "minLength" or (validator == "pattern" and error.validator_value == load_schema(kind)["$defs"]["text"]["pattern"]):
         return f"„{name}“ ist leer. Trage einen Text ein oder lösche das Feld."
     if validator == "maxLength":
         return f"„{name}“ ist zu lang (höchstens {error.validator_value} Zeichen). Kürze den Text."

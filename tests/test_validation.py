@@ -83,6 +83,7 @@ def test_repository_data_is_valid():
         (JOURNEY + "compare_with: gibtsnicht\n", 9, "Die Journey „gibtsnicht“ gibt es nicht."),
         (JOURNEY.replace("title: Pass beantragen", 'title: "   "'), 1, "„title“ ist leer."),
         (JOURNEY.replace("title: Pass beantragen", 'title: ""'), 1, "„title“ ist leer."),
+        (JOURNEY.replace("title: Pass beantragen", 'title: "\\e\\t"'), 1, "„title“ ist leer."),
         (JOURNEY.replace("title: Pass beantragen", "title:"), 1, "„title“ ist leer. Trage einen Wert ein"),
         (JOURNEY + "extra: !!python/object/apply:os.system ['echo hacked']\n", 9, "YAML-Tags wie „!!python/object/apply:os.system“ sind nicht erlaubt."),
         (JOURNEY.replace('title: Pass beantragen', 'title: "Pass'), 1, "Anführungszeichen"),

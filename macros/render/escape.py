@@ -49,6 +49,8 @@ def html_paragraphs(text: str) -> str:
 def mermaid_text(text: str) -> str:
     """One line of literal text inside a Mermaid diagram."""
     line = flat(text)
+    if not line:  # only invisible characters: Mermaid needs something to draw, a dash says "no text"
+        return "#8211;"
     out = []
     for index, char in enumerate(line):
         plain = char == " " or (char.isalnum() and (char.isascii() or char.isalpha()))
