@@ -33,6 +33,11 @@ def mermaid_decode(text: str) -> str:
     return ENTITY.sub(lambda m: chr(int(m.group(1))), text)
 
 
+def shown(text: str) -> str:
+    """What a Mermaid label shows: the text on one line; invisible-only text is drawn as a dash."""
+    return flat(text) or "–"
+
+
 def links(fragment: str) -> list[str]:
     return re.findall(r'href="([^"]*)"', fragment)
 
@@ -175,8 +180,7 @@ any_text = st.one_of(texts, nasty, st.builds(lambda a, b: a + b, nasty, texts))
 @given(any_text)
 def test_mermaid_text_is_literal_and_inert(text):
     escaped = mermaid_text(text)
-    expected = flat(text) or "–"  # a label of invisible characters only is drawn as a dash
-    assert mermaid_decode(escaped) == expected
+    assert mermaid_decode(escaped) == shown(text)
     raw = ENTITY.sub("", escaped)
     assert not (set(raw) & MERMAID_SYNTAX), raw
     assert not re.match(r"(?i)(title|section|acc|journey|click|class|end|style)", escaped)
@@ -210,6 +214,6 @@ def test_whole_journey_diagram_keeps_every_text(title, action):
     source = journey_diagram(journey)
     lines = source.splitlines()
     assert len(lines) == 4, "no text adds or removes a line"
-    assert mermaid_decode(lines[1]) == "    title " + flat(title)
-    assert mermaid_decode(lines[2]) == "    section " + flat(action)
-    assert mermaid_decode(lines[3].split(": ")[0]).strip() == flat(action)
+    assert mermaid_decode(lines[1]) == "    title " + shown(title)
+    assert mermaid_decode(lines[2]) == "    section " + shown(action)
+    assert mermaid_decode(lines[3].split(": ")[0]).strip() == shown(action)
