@@ -22,12 +22,3 @@ class Problem:
         """Format for GitHub Actions, which shows it on the changed line."""
         message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         return f"::error file={self.path},line={self.line},col={self.column}::{message}"
-
-
-class DataError(Exception):
-    """Raised by adapters that cannot continue with invalid data (e.g. the build)."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        lines = "\n".join(str(p) for p in problems)
-        super().__init__(f"Die Journey-Daten enthalten {len(problems)} Fehler:\n{lines}")

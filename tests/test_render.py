@@ -25,7 +25,7 @@ AMT = CATALOG.journeys["amt"]
 
 ENTITY = re.compile(r"#(\d+);")
 # What Mermaid's parsers treat as syntax somewhere; none may reach them raw.
-MERMAID_SYNTAX = set(':;#%"\'<>{}[]()|`,=&\\/-*+!?.@$^~\t\n\r')
+MERMAID_SYNTAX = set(':;#%"\'<>{}[]()|`,=&\\/*+@$^~\t\n\r')
 
 
 def mermaid_decode(text: str) -> str:

@@ -4,7 +4,8 @@ Mermaid has no quoting that is safe for every diagram type, but every diagram
 accepts entity codes such as `#59;` and turns them back into the character in
 the finished SVG. So everything but letters, digits and spaces becomes an
 entity code: no `:`, `;`, `#`, `%`, quote or bracket can reach Mermaid's
-parser, and no text can start a directive, comment or keyword.
+parser, and no text can start a directive, comment or keyword. Letters, digits,
+spaces and `-.?!` stay as they are, so the source stays readable.
 """
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ _WHITESPACE = re.compile(r"[\s\x00-\x1f\x7f-\x9f]+")
 # Mermaid strips the last ";" of lines that match "style…:…#…;" or "classDef…" (see its
 # encodeEntities), which would break an entity code: their first letter is always encoded.
 _TRIGGERS = re.compile(r"(?i)style|classdef")
+# Punctuation that no diagram type used here treats as syntax inside a label; kept for readable sources.
+_PLAIN = frozenset(" -.?!")
 # Words that mean something at the start of a line or label in some diagram type.
 _KEYWORDS = re.compile(r"(?i)(title|section|acc|journey|click|class|link|end|subgraph|direction|graph|flowchart)")
 
@@ -53,7 +56,7 @@ def mermaid_text(text: str) -> str:
         return "#8211;"
     out = []
     for index, char in enumerate(line):
-        plain = char == " " or (char.isalnum() and (char.isascii() or char.isalpha()))
+        plain = char in _PLAIN or (char.isalnum() and (char.isascii() or char.isalpha()))
         if plain and not _TRIGGERS.match(line, index) and not (index == 0 and _KEYWORDS.match(line)):
             out.append(char)
         else:
