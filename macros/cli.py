@@ -98,16 +98,11 @@ def cmd_new(args) -> int:
     return 0
 
 
-def _load_all(paths: list[str]):
-    root, _ = _select(paths)
-    return load_catalog(root)
-
-
 def cmd_render(args) -> int:
     path = Path(args.file)
     if not path.is_file():
         raise UsageError(f"{args.file}: Datei gibt es nicht.")
-    catalog, problems = _load_all([args.file])
+    catalog, problems = load_catalog(_root_of(path))
     shown = display_path(path)
     own = [p for p in problems if p.path == shown]
     for problem in own:
@@ -124,7 +119,7 @@ def cmd_render(args) -> int:
 def cmd_summary(args) -> int:
     """Markdown for a pull request's job summary: each changed file's diagram or its problems."""
     changed = [Path(f) for f in args.files if f.endswith((".yml", ".yaml"))]
-    catalog, problems = _load_all([str(DEFAULT_ROOT)]) if DEFAULT_ROOT.is_dir() else _load_all(args.files[:1])
+    catalog, problems = load_catalog(DEFAULT_ROOT)
     lines = ["## Geänderte Journeys und Personas", ""]
     if not changed:
         lines.append("Keine Datei unter `journeys/` geändert.")

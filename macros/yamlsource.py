@@ -127,11 +127,7 @@ class _Converter:
             else:
                 self.problem(node.start_mark, f"Der Wert „{node.value}“ ist ungültig. Setze ihn in Anführungszeichen.")
             return node.value
-        if isinstance(value, dt.datetime):
-            return value.isoformat()
-        if isinstance(value, dt.date):
-            return value.isoformat()
-        return value
+        return value.isoformat() if isinstance(value, dt.date) else value  # dates as JSON Schema expects them
 
 
 def _tag_message(tag: str) -> str:
