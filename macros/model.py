@@ -82,6 +82,11 @@ class Journey:
     def lowest_emotion(self) -> int:
         return min(step.emotion for step in self.steps)
 
+    def is_low_point(self, step: Step) -> bool:
+        """A step at the journey's lowest emotion, when the journey has ups and downs at all."""
+        emotions = {s.emotion for s in self.steps}
+        return len(emotions) > 1 and step.emotion == min(emotions)
+
 
 @dataclass(frozen=True)
 class Persona:

@@ -108,6 +108,11 @@ def test_grid_marks_the_lowest_emotion():
     assert table.count("kw-low") == sum(1 for s in AMT.steps if s.emotion == AMT.lowest_emotion)
 
 
+def test_a_flat_journey_has_no_low_point():
+    flat_journey = CATALOG.journeys["amt-neu"]
+    assert "Tiefpunkt" not in emotion_curve(flat_journey, "c") and "kw-low" not in render_html.journey_map(flat_journey)
+
+
 def test_emotion_curve_marks_low_points_and_describes_itself():
     svg = emotion_curve(AMT, "c")
     assert svg.count("<circle") == len(AMT.steps)

@@ -41,7 +41,7 @@ def emotion_curve(journey: Journey, figure_id: str) -> str:
     points = " ".join(f"{x(i)},{y(step.emotion)}" for i, step in enumerate(steps))
     parts.append(f'<polyline class="kw-line" points="{points}"/>')
     for i, step in enumerate(steps):
-        low = step.emotion == lowest
+        low = journey.is_low_point(step)
         css = "kw-point kw-low" if low else "kw-point"
         label = f"Schritt {i + 1}: {html_text(step.action)} ({step.emotion} von 5, {EMOTION_WORDS[step.emotion]})"
         parts.append(

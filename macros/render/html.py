@@ -54,7 +54,6 @@ def journey_map(journey: Journey) -> str:
         mark = ' <strong class="kw-mot">Moment der Wahrheit</strong>' if step.moment_of_truth else ""
         return f'<span class="kw-step-no">{number}.</span> {html_text(step.action)}{mark}'
 
-    lowest = journey.lowest_emotion
     rows = [
         row("Schritt", [action(i + 1, s) for i, s in enumerate(steps)]),
         row("Beteiligte", [html_text(", ".join(s.actors)) for s in steps]),
@@ -64,7 +63,7 @@ def journey_map(journey: Journey) -> str:
         ),
         "<tr><th scope=\"row\">Gefühl</th>"
         + "".join(
-            f'<td class="kw-emotion kw-e{s.emotion}{" kw-low" if s.emotion == lowest else ""}">{emotion_label(s.emotion)}</td>'
+            f'<td class="kw-emotion kw-e{s.emotion}{" kw-low" if journey.is_low_point(s) else ""}">{emotion_label(s.emotion)}</td>'
             for s in steps
         )
         + "</tr>",
