@@ -93,6 +93,14 @@ def test_persona_diagram_links_personas_to_their_journeys():
     assert "Verpflichtete" in mermaid_decode(source)
 
 
+def test_persona_diagram_counts_instead_of_drawing_hundreds_of_journeys(monkeypatch):
+    import macros.render.mermaid as module
+
+    monkeypatch.setattr(module, "MAX_JOURNEY_NODES", 1)
+    source = persona_journeys_diagram(CATALOG)
+    assert '["2 Journeys"]' in source and "Amt" not in mermaid_decode(source)
+
+
 def test_grid_has_stages_as_column_groups_and_aspects_as_rows():
     table = render_html.journey_map(AMT)
     assert table.count('scope="colgroup"') == len(AMT.stages)

@@ -18,8 +18,12 @@ def journey_diagram(journey: Journey) -> str:
     return "\n".join(lines)
 
 
+# Beyond this many journeys one node per journey is unreadable (and slow to draw): show counts instead.
+MAX_JOURNEY_NODES = 60
+
+
 def persona_journeys_diagram(catalog: Catalog, persona_ids: list[str] | None = None) -> str:
-    """A flowchart from personas (grouped by segment) to the journeys they take."""
+    """A flowchart from personas (grouped by segment) to the journeys they take, or to their number."""
     personas = [p for p in catalog.sorted_personas() if persona_ids is None or p.id in persona_ids]
     node = {}
     lines = ["flowchart LR"]
@@ -32,7 +36,12 @@ def persona_journeys_diagram(catalog: Catalog, persona_ids: list[str] | None = N
             node[persona.id] = f"p{len(node)}"
             lines.append(f'      {node[persona.id]}(["{mermaid_text(persona.name)}"])')
         lines.append("    end")
+    shown = sum(len(catalog.journeys_of(p.id)) for p in personas)
     for persona in personas:
+        if shown > MAX_JOURNEY_NODES:
+            count = len(catalog.journeys_of(persona.id))
+            lines.append(f'    {node[persona.id]} --> n{node[persona.id]}["{count} Journeys"]')
+            continue
         for journey in catalog.journeys_of(persona.id):
             if journey.id not in node:
                 node[journey.id] = f"j{len(node)}"
