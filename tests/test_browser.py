@@ -34,7 +34,7 @@ def pages_of(site: Path) -> list[str]:
     return sorted(
         str(p.relative_to(site).parent).replace(".", "") + "/" if p.name == "index.html" else str(p.relative_to(site))
         for p in site.rglob("*.html")
-        if "assets" not in p.parts and p.name != "404.html"
+        if "assets" not in p.parts
     )
 
 
