@@ -19,7 +19,13 @@ from .schema_doc import schema_reference
 
 MARKER = re.compile(r"<!-- kundenwege:([a-z_]+):([a-z0-9-]*) -->")
 # On a page, a journey keeps its natural size and scrolls sideways instead of shrinking to unreadable text.
-PAGE_DIAGRAM_CONFIG = "---\nconfig:\n  journey:\n    useMaxWidth: false\n    width: 180\n    height: 80\n---\n"
+# Title and legend sit on the page background, so they take the page's text colour (light in the dark scheme);
+# CSS variables reach into the shadow root Material renders diagrams in.
+PAGE_DIAGRAM_CONFIG = (
+    "---\nconfig:\n  journey:\n    useMaxWidth: false\n    width: 180\n    height: 80\n"
+    '  themeCSS: "text:not([class]), text.legend, text.legend tspan { fill: var(--md-default-fg-color) !important; }"\n'
+    "---\n"
+)
 
 
 class UnknownReference(KeyError):
@@ -49,8 +55,19 @@ def _emotion_curve(catalog: Catalog, ident: str, href) -> str:
     return f'<figure class="kw-diagram" tabindex="0" data-search-exclude>{svg}</figure>'
 
 
+# Group boxes take the page's colours, so persona names stay readable in the dark scheme too.
+PERSONA_DIAGRAM_CONFIG = (
+    "---\nconfig:\n"
+    '  themeCSS: ".cluster rect { fill: transparent !important; stroke: var(--md-default-fg-color--light) !important; }'
+    ' .cluster-label, .cluster-label span, .cluster-label p { color: var(--md-default-fg-color) !important; }'
+    ' .flowchart-link { stroke: var(--md-default-fg-color) !important; }'
+    ' marker path { fill: var(--md-default-fg-color) !important; stroke: var(--md-default-fg-color) !important; }"\n'
+    "---\n"
+)
+
+
 def _persona_diagram(catalog: Catalog, ident: str, href) -> str:
-    source = mermaid.persona_journeys_diagram(catalog, [ident] if ident else None)
+    source = PERSONA_DIAGRAM_CONFIG + mermaid.persona_journeys_diagram(catalog, [ident] if ident else None)
     return (
         '<figure class="kw-diagram" tabindex="0" aria-label="Diagramm: Personas und ihre Journeys" data-search-exclude>'
         f"{mermaid_block(source)}</figure>"

@@ -34,7 +34,7 @@ def persona_journeys_diagram(catalog: Catalog, persona_ids: list[str] | None = N
         lines.append(f'    subgraph seg_{segment}["{mermaid_text(label)}"]')
         for persona in members:
             node[persona.id] = f"p{len(node)}"
-            lines.append(f'      {node[persona.id]}(["{mermaid_text(persona.name)}"])')
+            lines.append(f'      {node[persona.id]}("{mermaid_text(persona.name)}")')
         lines.append("    end")
     shown = sum(len(catalog.journeys_of(p.id)) for p in personas)
     for persona in personas:
