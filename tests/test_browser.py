@@ -180,3 +180,38 @@ def test_generated_pages_edit_their_yaml_source(repo_site):
         r'class="md-content__button[^"]*"[^>]*href="([^"]+)"', page
     )
     assert edit and edit.group(1).endswith("/edit/main/" + journey.path), edit and edit.group(1)
+
+
+CONTRAST_OF_TEXT_ON_PAGE = """
+() => {
+  const rgb = s => (s.match(/[\\d.]+/g) || [0, 0, 0]).slice(0, 3).map(Number);
+  const lum = c => { const [r, g, b] = c.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  const page = lum(rgb(getComputedStyle(document.body).backgroundColor));
+  const out = [];
+  document.querySelectorAll('div.mermaid').forEach(d => {
+    d.shadowRoot.querySelectorAll('svg > text, text.legend, .cluster-label span').forEach(t => {
+      const style = getComputedStyle(t);
+      const colour = lum(rgb(t.tagName === 'text' ? style.fill : style.color));
+      const [hi, lo] = [Math.max(colour, page), Math.min(colour, page)];
+      out.push({text: t.textContent.slice(0, 30), ratio: (hi + 0.05) / (lo + 0.05)});
+    });
+  });
+  return out;
+}
+"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_diagram_text_on_the_page_background_is_readable(browser, repo_server, scheme):
+    """axe does not measure SVG text; titles, legends and group labels sit on the page background."""
+    catalog, _ = load_catalog(REPO / "journeys")
+    journey = next(iter(catalog.journeys))
+    watch = PageWatch(browser, repo_server, color_scheme=scheme)
+    measured = []
+    for path in (f"journeys/{journey}/", "personas/"):
+        watch.goto(repo_server + path)
+        wait_for_diagrams(watch)
+        measured += watch.page.evaluate(CONTRAST_OF_TEXT_ON_PAGE)
+    watch.close()
+    assert measured, "no diagram text found"
+    assert [m for m in measured if m["ratio"] < 4.5] == []
