@@ -153,3 +153,17 @@ def test_hostile_files_fail_fast_and_small(tmp_path, bomb):
     assert "verschachtelt" in problem.message
     # Bounds of safety, not performance targets: an unbounded expansion takes minutes and gigabytes.
     assert seconds < 20 and peak < 200_000_000
+
+
+def test_every_repository_file_points_editors_at_its_schema():
+    from macros.model import kind_of, yaml_files
+
+    root = Path(__file__).resolve().parent.parent / "journeys"
+    wrong = []
+    for path in yaml_files(root):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        target = first.partition("# yaml-language-server: $schema=")[2]
+        schema = (path.parent / target).resolve() if target else None
+        if schema is None or schema.name != f"{kind_of(path, root)}.schema.json" or not schema.is_file():
+            wrong.append(f"{path.relative_to(root)}: {first}")
+    assert wrong == []
