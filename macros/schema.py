@@ -149,7 +149,8 @@ def _message(error, doc: Document, pointer: tuple, kind: str) -> str:
             where = f" im {pointer[-1] + 1}. Eintrag von „{name}“"
         else:
             where = f" in „{name}“"
-        return f"Pflichtfeld „{missing}“ fehlt{where}. {_describe(missing, kind)}".strip()
+        description = _describe(missing, kind)
+        return f"Pflichtfeld „{missing}“ fehlt{where}." + (f" Trage es ein: {description}" if description else "")
     if validator == "type":
         expected = error.validator_value
         expected_name = _TYPE_NAMES.get(expected, expected) if isinstance(expected, str) else "ein anderer Typ"

@@ -167,3 +167,34 @@ def test_every_repository_file_points_editors_at_its_schema():
         if schema is None or schema.name != f"{kind_of(path, root)}.schema.json" or not schema.is_file():
             wrong.append(f"{path.relative_to(root)}: {first}")
     assert wrong == []
+
+
+DOCUMENTED = Path(__file__).resolve().parent.parent / "docs" / "mitmachen" / "fehlermeldungen.md"
+
+
+@pytest.mark.parametrize(
+    ("content", "documented"),
+    [
+        (JOURNEY.replace("emotion: 3", "emtion: 3"), "Unbekanntes Feld „emtion“. Meintest du „emotion“?"),
+        (JOURNEY.replace("emotion: 3", "emotion: 7"), "„emotion“ muss eine ganze Zahl von 1 bis 5 sein, hier steht 7."),
+        (JOURNEY.replace("emotion: 3", 'emotion: "3"'), "„emotion“ muss eine ganze Zahl sein, hier steht „3“."),
+        (JOURNEY.replace("owner: Team A\n", ""), "Pflichtfeld „owner“ fehlt. Trage es ein: Team, das die Journey pflegt"),
+        (JOURNEY.replace("action: Termin buchen", "action: no"), "„no“ liest YAML als einen Wahrheitswert. Setze den Text in Anführungszeichen: \"no\"."),
+        (JOURNEY.replace("action: Termin buchen", "action: 12:30"), "„12:30“ liest YAML als eine Zahl."),
+        (JOURNEY + "last_reviewed: 2026-02-30\n", "Das Datum „2026-02-30“ gibt es nicht. Schreibe es als JJJJ-MM-TT."),
+        (JOURNEY + "title: Nochmal\n", "Der Schlüssel „title“ steht doppelt (zuerst in Zeile"),
+        (JOURNEY.replace("emotion: 3", "emotion: 3\n        actors: Kundin"), "„actors“ muss eine Liste (Zeilen mit „- “) sein, hier steht „Kundin“."),
+        (JOURNEY.replace("action: Termin buchen", 'action: ""'), "„action“ ist leer. Trage einen Text ein oder lösche das Feld."),
+        (JOURNEY + "state: aktuell\n", "„state“ darf nur einer dieser Werte sein: current, target. Hier steht „aktuell“."),
+        (JOURNEY.replace("  - name: Termin", "\t- name: Termin"), "Tabulator gefunden. Rücke in YAML nur mit Leerzeichen ein."),
+        ("", "Die Datei ist leer."),
+        (JOURNEY.encode() + b"description: Stra\xdfe\n", "Die Datei ist nicht in UTF-8 gespeichert."),
+        (JOURNEY.replace("Pass beantragen", "Hinweis: mitbringen"), "Ein Doppelpunkt mit Leerzeichen steht mitten im Text."),
+        (JOURNEY.replace('title: Pass beantragen', 'title: "Pass'), "Ein Anführungszeichen oder eine Klammer ist nicht geschlossen."),
+        (JOURNEY.replace("persona: mira", "persona: xyz"), "Die Persona „xyz“ gibt es nicht. Lege journeys/personas/xyz.yml an oder korrigiere die Kennung."),
+    ],
+)
+def test_the_error_page_shows_the_messages_the_validator_really_gives(tmp_path, content, documented):
+    assert documented in DOCUMENTED.read_text(encoding="utf-8"), "the Mitmachen page no longer shows this message"
+    messages = [p.message for p in problems_of(tmp_path, {"team/pass.yml": content})]
+    assert any(documented in m for m in messages), messages
