@@ -7,12 +7,12 @@ after Markdown (see `render.fragments`).
 from __future__ import annotations
 
 from ..render.fragments import check_reference, marker
-from . import state
 
 
 def register(env) -> None:
     def fragment(name: str, ident: str = "") -> str:
-        check_reference(state.catalog(), name, ident)
+        # The catalog the kundenwege plugin loaded for this build (plugins are keyed by name).
+        check_reference(env.conf["plugins"]["kundenwege"].catalog, name, ident)
         return marker(name, ident)
 
     @env.macro

@@ -15,7 +15,6 @@ from mkdocs.structure.files import File, Files
 from ..model import load_catalog
 from ..render.fragments import UnknownReference, expand
 from ..render.pages import journey_page, persona_page
-from . import state
 
 log = logging.getLogger("mkdocs.plugins.kundenwege")
 # pymdownx.tasklist draws checklists with disabled, unlabelled checkboxes; they cannot be used,
@@ -38,7 +37,6 @@ class KundenwegePlugin(BasePlugin[KundenwegeConfig]):
                 f"{len(problems)} Fehler in den Journey-Daten (siehe oben). Der Build bricht ab, damit keine "
                 "fehlerhafte Seite veröffentlicht wird. Einzeln prüfen: python -m macros validate"
             )
-        state.set_catalog(catalog)
         self.catalog = catalog
         self.sources: dict[str, str] = {}
         return config
