@@ -44,7 +44,10 @@ class KundenwegePlugin(BasePlugin[KundenwegeConfig]):
     def on_files(self, files: Files, config) -> Files:
         pages = [(f"journeys/{j.id}.md", j.path, journey_page(j)) for j in self.catalog.journeys.values()]
         pages += [(f"personas/{p.id}.md", p.path, persona_page(p)) for p in self.catalog.personas.values()]
-        for src_uri, source, content in pages:
+        project = Path(config.config_file_path).parent.resolve()
+        for src_uri, path, content in pages:
+            # Messages show paths relative to the working directory; edit links need them relative to the repository.
+            source = posixpath.relpath(Path(path).resolve(), project)
             if files.get_file_from_path(src_uri) is not None:
                 raise PluginError(f"{source}: Die Seite docs/{src_uri} gibt es schon. Benenne die Datei um.")
             files.append(File.generated(config, src_uri, content=content))
