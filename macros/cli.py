@@ -146,7 +146,8 @@ def cmd_summary(args) -> int:
             persona = catalog.personas[path.stem]
             lines += [f"✅ **{_md(persona.name)}**", ""]
             lines += ["```mermaid", persona_journeys_diagram(catalog, [persona.id]), "```", ""]
-    others = [p for p in problems if all(p.path != display_path(c) for c in changed)]
+    shown_paths = {display_path(path) for path in changed}
+    others = [p for p in problems if p.path not in shown_paths]
     if others:
         failed = True
         lines += ["### Weitere Fehler in anderen Dateien", ""] + [f"- `{p.path}` Zeile {p.line}: {_md(p.message)}" for p in others]
