@@ -1,7 +1,7 @@
 """HTML fragments: the journey-map grid, persona cards, catalog and lists.
 
-Every fragment is one block of HTML without blank lines, so Markdown passes it
-through untouched, and every piece of data text goes through `html_text`.
+Every fragment is one block of HTML, inserted after Markdown has run (see
+`fragments`), and every piece of data text goes through `html_text`.
 Links are built by a `href` callable from the adapter, which knows the page.
 """
 from __future__ import annotations
