@@ -108,7 +108,7 @@ def test_grid_has_stages_as_column_groups_and_aspects_as_rows():
         assert f'<th scope="row">{row}</th>' in table
     assert "Unterstützende Prozesse" not in table, "rows without any data are left out"
     assert "Moment der Wahrheit" in table
-    assert "\n" not in table, "one line, so Markdown cannot end the HTML block early"
+    assert "\n" not in table, "data line breaks never reach the page raw"
 
 
 def test_grid_marks_the_lowest_emotion():
