@@ -8,13 +8,23 @@ COPYCHECK := ../shared/tools/copycheck
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test bench summary annotations validate clean
+.PHONY: serve build build-zensical build-properdocs test bench summary annotations validate clean
 
 serve: $(VENV)/.build $(MERMAID)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 build: $(VENV)/.build $(MERMAID)
 	$(BIN)/mkdocs build --strict --clean
+
+# The same repository with the successors of MkDocs (see README, "Weg zu ProperDocs oder Zensical").
+# Zensical reads pages only from disk: build-input writes docs/ plus the generated pages into .build/, never into docs/.
+build-zensical: $(VENV)/.test $(MERMAID)
+	$(BIN)/python -m macros build-input .build/zensical
+	cd .build/zensical && ../../$(BIN)/zensical build --strict --clean
+	rm -rf site-zensical && mv .build/zensical/site site-zensical
+
+build-properdocs: $(VENV)/.test $(MERMAID)
+	$(BIN)/properdocs build --strict --clean --site-dir site-properdocs
 
 validate: $(VENV)/.build
 	$(BIN)/python -m macros validate
@@ -51,4 +61,4 @@ $(MERMAID): macros/vendor.py | $(VENV)/.build
 	$(BIN)/python -m macros fetch-mermaid
 
 clean:
-	rm -rf site .cache docs/assets/vendor .pytest_cache
+	rm -rf site site-zensical site-properdocs .build .cache docs/assets/vendor .pytest_cache

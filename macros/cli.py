@@ -11,9 +11,9 @@ import sys
 from pathlib import Path
 
 from . import schema, templates
-from .model import ID_PATTERN, PERSONA_DIR, RESERVED_IDS, display_path, load_catalog, yaml_files
-from .problems import Problem
+from .model import ID_PATTERN, PERSONA_DIR, RESERVED_IDS, load_catalog, yaml_files
 from .render.mermaid import journey_diagram, persona_journeys_diagram
+from .render.summary import pull_request_summary
 
 DEFAULT_ROOT = Path("journeys")
 
@@ -35,6 +35,16 @@ def _root_of(path: Path) -> Path:
     return path if path.is_dir() else path.parent
 
 
+def display_path(path: Path) -> str:
+    """Paths in messages are relative to the working directory when possible, as editors expect."""
+    relative = Path(os.path.relpath(path))
+    return path.as_posix() if relative.parts[:1] == ("..",) else relative.as_posix()
+
+
+def _load(root: Path, files: list[Path] | None = None):
+    return load_catalog(root, files, label=display_path(root))
+
+
 def _select(paths: list[str]) -> tuple[Path, list[Path] | None]:
     if not paths:
         return DEFAULT_ROOT, None
@@ -51,16 +61,20 @@ def cmd_validate(args) -> int:
     root, files = _select(args.paths)
     if not root.is_dir():
         raise UsageError(f"{root}: Ordner gibt es nicht. Starte den Befehl im Projektordner.")
-    catalog, problems = load_catalog(root, files)
+    catalog, problems = _load(root, files)
     for problem in problems:
         print(problem.github_annotation() if args.format == "github" else str(problem))
+    failed = [p for p in problems if p.is_error]
     if args.format == "text":
         count = len(catalog.journeys) + len(catalog.personas)
+        warnings = len(problems) - len(failed)
+        hints = f" {warnings} Hinweis{'e' if warnings != 1 else ''} (kein Fehler)." if warnings else ""
         summary = (
-            f"{len(problems)} Fehler gefunden." if problems else f"Alles in Ordnung: {len(catalog.journeys)} Journeys, {len(catalog.personas)} Personas."
+            f"{len(failed)} Fehler gefunden.{hints}" if failed
+            else f"Alles in Ordnung: {len(catalog.journeys)} Journeys, {len(catalog.personas)} Personas.{hints}"
         )
         print(summary if problems or count else "Keine YAML-Dateien gefunden.", file=sys.stderr)
-    return 1 if problems else 0
+    return 1 if failed else 0
 
 
 def cmd_schema(args) -> int:
@@ -102,12 +116,12 @@ def cmd_render(args) -> int:
     path = Path(args.file)
     if not path.is_file():
         raise UsageError(f"{args.file}: Datei gibt es nicht.")
-    catalog, problems = load_catalog(_root_of(path))
+    catalog, problems = _load(_root_of(path))
     shown = display_path(path)
     own = [p for p in problems if p.path == shown]
     for problem in own:
         print(problem, file=sys.stderr)
-    if own:
+    if any(p.is_error for p in own):
         return 1
     if path.stem in catalog.journeys:
         print(journey_diagram(catalog.journeys[path.stem]))
@@ -119,46 +133,28 @@ def cmd_render(args) -> int:
 def cmd_summary(args) -> int:
     """Markdown for a pull request's job summary: each changed file's diagram or its problems."""
     changed = [Path(f) for f in args.files if f.endswith((".yml", ".yaml"))]
-    catalog, problems = load_catalog(DEFAULT_ROOT)
-    lines = ["## Geänderte Journeys und Personas", ""]
-    if not changed:
-        lines.append("Keine Datei unter `journeys/` geändert.")
-    failed = False
-    for path in changed:
-        shown = display_path(path)
-        own = [p for p in problems if p.path == shown]
-        lines.append(f"### `{shown}`")
-        lines.append("")
-        if not path.exists():
-            lines += ["Datei gelöscht.", ""]
-            continue
-        if own:
-            failed = True
-            lines += [f"❌ {len(own)} Fehler – bitte beheben:", ""]
-            lines += [f"- Zeile {p.line}, Spalte {p.column}: {_md(p.message)}" for p in own]
-            lines.append("")
-            continue
-        if path.stem in catalog.journeys:
-            journey = catalog.journeys[path.stem]
-            lines += [f"✅ **{_md(journey.title)}** – {len(journey.steps)} Schritte, tiefster Wert {journey.lowest_emotion} von 5", ""]
-            lines += ["```mermaid", journey_diagram(journey), "```", ""]
-        elif path.stem in catalog.personas:
-            persona = catalog.personas[path.stem]
-            lines += [f"✅ **{_md(persona.name)}**", ""]
-            lines += ["```mermaid", persona_journeys_diagram(catalog, [persona.id]), "```", ""]
-    shown_paths = {display_path(path) for path in changed}
-    others = [p for p in problems if p.path not in shown_paths]
-    if others:
-        failed = True
-        lines += ["### Weitere Fehler in anderen Dateien", ""] + [f"- `{p.path}` Zeile {p.line}: {_md(p.message)}" for p in others]
-    print("\n".join(lines))
+    catalog, problems = _load(DEFAULT_ROOT)
+    text, failed = pull_request_summary(catalog, problems, [(display_path(p), p.stem, p.exists()) for p in changed])
+    print(text)
     return 1 if failed else 0
 
 
-def _md(text: str) -> str:
-    """Data text inside the Markdown summary: no HTML, no Markdown syntax, one line."""
-    escaped = " ".join(text.split()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return "".join("\\" + c if c in "\\`*_{}[]()#+-.!|~" else c for c in escaped)
+def cmd_build_input(args) -> int:
+    """A project copy with every generated page, for generators that read pages only from disk."""
+    from .build_input import BuildInputError, write_build_input
+
+    catalog, problems = _load(DEFAULT_ROOT)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if any(p.is_error for p in problems):
+        return 1
+    try:
+        count = write_build_input(Path.cwd(), Path(args.out), catalog)
+    except BuildInputError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"Build-Eingabe in {args.out}: docs/ mit {count} erzeugten Seiten, journeys/, mkdocs.yml.")
+    return 0
 
 
 def cmd_fetch_mermaid(args) -> int:
@@ -190,6 +186,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("summary", help="Markdown-Zusammenfassung geänderter Dateien (für Pull Requests).")
     p.add_argument("files", nargs="*")
     p.set_defaults(run=cmd_summary)
+    p = sub.add_parser("build-input", help="Projektkopie mit allen erzeugten Seiten schreiben (für Zensical).")
+    p.add_argument("out", help="Zielordner, z. B. .build/zensical (nie docs/)")
+    p.set_defaults(run=cmd_build_input)
     p = sub.add_parser("fetch-mermaid", help="Mermaid aus der npm-Registry in die Website holen.")
     p.add_argument("--target", default="docs/assets/vendor/mermaid")
     p.add_argument("--cache", default=".cache")

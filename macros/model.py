@@ -7,13 +7,16 @@ Renderers only ever see a catalog without problems.
 """
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from . import schema
-from .problems import Problem
+from .files import link_message, walk
+from .problems import ERROR, WARNING, Problem
+from .today import today as current_date
 from .yamlsource import Document, read_document
 
 PERSONA_DIR = "personas"
@@ -61,7 +64,7 @@ class Improvement:
 @dataclass(frozen=True)
 class Journey:
     id: str
-    path: str
+    source: str  # path relative to the journeys root, e.g. "team/id.yml"
     title: str
     persona: str
     owner: str
@@ -91,7 +94,7 @@ class Journey:
 @dataclass(frozen=True)
 class Persona:
     id: str
-    path: str
+    source: str  # path relative to the journeys root, e.g. "team/id.yml"
     name: str
     segment: str
     description: str = ""
@@ -117,107 +120,184 @@ class Catalog:
         return sorted(self.personas.values(), key=lambda p: p.name.casefold())
 
 
-SEGMENT_LABELS = {
-    "beneficiary": "Leistungsempfangende",
-    "donor": "Spendende",
-    "volunteer": "Ehrenamtliche",
-    "internal": "Interne Kundschaft",
-    "external": "Externe Kundschaft",
-    "obligated": "Verpflichtete (per Gesetz)",
-}
-STATE_LABELS = {"current": "Ist-Zustand", "target": "Soll-Zustand"}
-STATUS_LABELS = {"open": "geplant", "in_progress": "läuft", "done": "erledigt"}
-
-
-def kind_of(path: Path, root: Path) -> str:
+def kind_of(relative: PurePosixPath) -> str:
     """Personas live in `personas/` directly under the root; every other file is a journey."""
-    relative = path.relative_to(root)
     return "persona" if relative.parts[0] == PERSONA_DIR and len(relative.parts) == 2 else "journey"
 
 
 def yaml_files(root: Path) -> list[Path]:
-    return sorted(p for p in root.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file() and not _hidden(p, root))
+    """The YAML files under `root`, without hidden ones; symbolic links are never among them."""
+    return _yaml_tree(root)[0]
+
+
+def _yaml_tree(root: Path) -> tuple[list[Path], list[Path]]:
+    """The YAML files under `root`, and every symbolic link met on the way."""
+    if not (root.is_dir() or root.is_symlink()):
+        return [], []
+    found, links = walk(root)
+    return [p for p in found if p.suffix in (".yml", ".yaml") and not _hidden(p, root)], links
 
 
 def _hidden(path: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
-def display_path(path: Path) -> str:
-    """Paths in messages are relative to the working directory when possible, as editors expect."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+def _linked(path: Path, root: Path) -> bool:
+    """Whether the file, or a folder between it and the root, is a symbolic link."""
+    return path.is_symlink() or any(p.is_symlink() for p in path.parents if p == root or root in p.parents)
 
 
-def load_catalog(root: Path, files: list[Path] | None = None) -> tuple[Catalog, list[Problem]]:
-    """Load every YAML file under `root` (or just `files`) and check it; never raises on bad data."""
+def load_catalog(
+    root: Path, files: list[Path] | None = None, *, label: str | None = None, today: dt.date | None = None
+) -> tuple[Catalog, list[Problem]]:
+    """Load every YAML file under `root` (or just `files`) and check it; never raises on bad data.
+
+    Sources in the model are relative to `root`; messages show them under `label`
+    (by default the root's folder name, e.g. "journeys/team/x.yml"), as editors and GitHub expect.
+    """
     root = Path(root)
+    label = root.name if label is None else label
+    today = today or current_date()
     catalog = Catalog()
     problems: list[Problem] = []
     seen: dict[str, str] = {}
     docs: dict[str, Document] = {}
     known = {"persona": set(), "journey": set()}
-    every_file = yaml_files(root) if root.is_dir() else []
+    every_file, links = _yaml_tree(root)
+
+    def source_of(path: Path) -> str:
+        try:
+            return path.relative_to(root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def shown(source: str) -> str:
+        return f"{label}/{source}" if label else source
+
+    for link in links:
+        problems.append(Problem(shown(source_of(link)), 1, 1, link_message(shown(source_of(link)), label or root.name)))
     for path in every_file:
-        known[kind_of(path, root)].add(path.stem)
-    for path in files if files is not None else every_file:
-        shown = display_path(path)
+        known[kind_of(PurePosixPath(source_of(path)))].add(path.stem)
+    for path in every_file if files is None else files:
+        source = source_of(path)
+        where = shown(source)
+        if _linked(path, root):
+            if path not in links:
+                problems.append(Problem(where, 1, 1, link_message(where, label or root.name)))
+            continue
         if path.suffix == ".yaml":
-            problems.append(Problem(shown, 1, 1, "Die Dateiendung muss .yml sein. Benenne die Datei um."))
+            problems.append(Problem(where, 1, 1, "Die Dateiendung muss .yml sein. Benenne die Datei um."))
             continue
         ident = path.stem
         if not ID_PATTERN.match(ident) or ident in RESERVED_IDS:
             problems.append(
-                Problem(shown, 1, 1, f"Der Dateiname „{path.name}“ taugt nicht als Kennung: nur Kleinbuchstaben a–z, Ziffern und Bindestriche, nicht „index“.")
+                Problem(where, 1, 1, f"Der Dateiname „{path.name}“ taugt nicht als Kennung: nur Kleinbuchstaben a–z, Ziffern und Bindestriche, nicht „index“.")
             )
             continue
         if ident in seen:
-            problems.append(Problem(shown, 1, 1, f"Die Kennung „{ident}“ gibt es doppelt: auch in {seen[ident]}. Benenne eine der Dateien um."))
+            problems.append(Problem(where, 1, 1, f"Die Kennung „{ident}“ gibt es doppelt: auch in {seen[ident]}. Benenne eine der Dateien um."))
             continue
-        seen[ident] = shown
-        kind = kind_of(path, root)
+        seen[ident] = where
+        kind = kind_of(PurePosixPath(source))
         known[kind].add(ident)
-        doc, found = read_document(shown, path.read_bytes())
+        doc, found = read_document(where, path.read_bytes())
         if doc is None:
             problems.extend(found)
             continue
-        found = schema.validate(kind, doc, shown)
+        found = schema.validate(kind, doc, where) or _date_problems(doc, where, today)
         if found:
             problems.extend(found)
             continue
         docs[ident] = doc
         if kind == "persona":
-            catalog.personas[ident] = _persona(ident, shown, doc.data)
+            catalog.personas[ident] = _persona(ident, source, doc.data)
         else:
-            catalog.journeys[ident] = _journey(ident, shown, doc.data)
-    problems.extend(_cross_check(catalog, docs, known))
+            catalog.journeys[ident] = _journey(ident, source, doc.data)
+    problems.extend(_cross_check(catalog, docs, known, shown))
     return catalog, sorted(problems)
 
 
-def _cross_check(catalog: Catalog, docs: dict[str, Document], known: dict[str, set[str]]) -> list[Problem]:
+# Dates before this year are typos in a tool from this century; so are due dates past the last year.
+FIRST_YEAR, LAST_YEAR = 2000, 2099
+
+
+def _date_problems(doc: Document, where: str, today: dt.date) -> list[Problem]:
+    """Dates the schema accepts but that cannot be meant: a review in the future, a year far off."""
+    problems = []
+    for pointer, value in _dates(doc.data):
+        line, column = doc.position(pointer)
+        date = dt.date.fromisoformat(value)
+        if pointer[-1] == "last_reviewed" and date > today:
+            problems.append(
+                Problem(where, line, column, f"Das Datum {value} liegt in der Zukunft (heute ist {today.isoformat()}). "
+                        "Trage ein, wann das Team die Daten zuletzt geprüft hat.")
+            )
+        elif not FIRST_YEAR <= date.year <= LAST_YEAR:
+            problems.append(
+                Problem(where, line, column, f"Das Jahr {date.year} ist vermutlich ein Tippfehler: erlaubt sind {FIRST_YEAR} bis {LAST_YEAR}.")
+            )
+    return problems
+
+
+def _dates(data, pointer: tuple = ()):
+    """Every date field of a document with its pointer: `last_reviewed` and the `due` of improvements."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key in ("last_reviewed", "due") and isinstance(value, str):
+                yield pointer + (key,), value
+            else:
+                yield from _dates(value, pointer + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _dates(value, pointer + (index,))
+
+
+def _cross_check(catalog: Catalog, docs: dict[str, Document], known: dict[str, set[str]], shown) -> list[Problem]:
     """References between files; ids of files that failed to load count as known, to avoid follow-up errors."""
     problems = []
     for journey in catalog.journeys.values():
         doc = docs[journey.id]
+        where = shown(journey.source)
         if journey.persona not in known["persona"]:
             line, column = doc.position(("persona",))
             hint = closest(journey.persona, known["persona"])
             problems.append(
                 Problem(
-                    journey.path,
+                    where,
                     line,
                     column,
                     f"Die Persona „{journey.persona}“ gibt es nicht. Lege journeys/personas/{journey.persona}.yml an "
                     f"oder korrigiere die Kennung.{hint}",
                 )
             )
-        if journey.compare_with and journey.compare_with not in known["journey"]:
+        if journey.compare_with:
             line, column = doc.position(("compare_with",))
-            hint = closest(journey.compare_with, known["journey"])
-            problems.append(Problem(journey.path, line, column, f"Die Journey „{journey.compare_with}“ gibt es nicht.{hint}"))
+            problems += [Problem(where, line, column, message, severity) for message, severity in _comparison(journey, catalog, known)]
     return problems
+
+
+def _comparison(journey: Journey, catalog: Catalog, known: dict[str, set[str]]) -> list[tuple[str, str]]:
+    """A comparison needs another journey; it shows something only for one persona, before and after."""
+    other_id = journey.compare_with
+    if other_id == journey.id:
+        return [("„compare_with“ nennt diese Journey selbst. Trage die Kennung der anderen Fassung ein, etwa der Soll-Journey.", ERROR)]
+    if other_id not in known["journey"]:
+        return [(f"Die Journey „{other_id}“ gibt es nicht.{closest(other_id, known['journey'])}", ERROR)]
+    other = catalog.journeys.get(other_id)
+    if other is None:  # it failed to load; its own messages say why
+        return []
+    found = []
+    if other.persona != journey.persona:
+        found.append(
+            (f"„{other_id}“ gehört zur Persona „{other.persona}“, diese Journey zu „{journey.persona}“. "
+             "Ein Vergleich zeigt nur etwas, wenn dieselbe Persona beide Wege geht.", WARNING)
+        )
+    if {journey.state, other.state} != {"current", "target"}:
+        found.append(
+            (f"Für einen Vergleich braucht eine der beiden Journeys „state: current“ und die andere „state: target“ "
+             f"(hier: {journey.state or 'nichts'} und {other.state or 'nichts'}). Sonst entsteht keine Vergleichsseite.", WARNING)
+        )
+    return found
 
 
 def closest(name: str, candidates) -> str:
@@ -230,10 +310,10 @@ def _texts(data: dict, key: str) -> tuple[str, ...]:
     return tuple(data.get(key, ()))
 
 
-def _journey(ident: str, path: str, data: dict) -> Journey:
+def _journey(ident: str, source: str, data: dict) -> Journey:
     return Journey(
         id=ident,
-        path=path,
+        source=source,
         title=data["title"],
         persona=data["persona"],
         owner=data["owner"],
@@ -270,10 +350,10 @@ def _step(data: dict) -> Step:
     )
 
 
-def _persona(ident: str, path: str, data: dict) -> Persona:
+def _persona(ident: str, source: str, data: dict) -> Persona:
     return Persona(
         id=ident,
-        path=path,
+        source=source,
         name=data["name"],
         segment=data["segment"],
         description=data.get("description", ""),

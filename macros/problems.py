@@ -1,11 +1,15 @@
 """A problem found in the data: where it is and what to do, in plain German.
 
 Every check in the model reports `Problem`s instead of raising, so one run can
-list everything that is wrong, each with file, line and column.
+list everything that is wrong, each with file, line and column. Errors stop the
+build; warnings are shown (in `validate` and on the pull request) but let it pass.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+ERROR = "error"
+WARNING = "warning"
 
 
 @dataclass(frozen=True, order=True)
@@ -14,11 +18,22 @@ class Problem:
     line: int
     column: int
     message: str
+    severity: str = ERROR
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+        prefix = "" if self.is_error else "Hinweis: "
+        return f"{self.path}:{self.line}:{self.column}: {prefix}{self.message}"
 
     def github_annotation(self) -> str:
         """Format for GitHub Actions, which shows it on the changed line."""
         message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::error file={self.path},line={self.line},col={self.column}::{message}"
+        path = self.path.replace("%", "%25").replace(",", "%2C").replace(":", "%3A").replace("\r", "").replace("\n", "")
+        return f"::{self.severity} file={path},line={self.line},col={self.column}::{message}"
+
+
+def errors(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if p.is_error]

@@ -37,6 +37,8 @@ def sentence(rng: random.Random, n: int) -> str:
 
 
 def write_data(root: Path, n: int, seed: int = 1) -> list[Path]:
+    if n == 0:  # the real handbook alone
+        return []
     rng = random.Random(seed)
     header = "# yaml-language-server: $schema=../../../macros/schemas/{}.schema.json\n"
     personas = []
@@ -91,10 +93,20 @@ def measure(command: list[str], cwd: Path) -> tuple[float, float]:
     return seconds, usage.ru_maxrss / 1024
 
 
+def real_journeys(project: Path) -> list[Path]:
+    return sorted(p for p in (project / "journeys").rglob("*.yml") if p.parent.name != "personas")
+
+
+def zensical_build(project: Path) -> float:
+    """Seconds for the Zensical build as `make build-zensical` runs it: build input, then Zensical."""
+    prepare_s, _ = measure([sys.executable, "-m", "macros", "build-input", ".build/zensical"], project)
+    build_s, _ = measure([str(Path(sys.executable).parent / "zensical"), "build", "--clean"], project / ".build" / "zensical")
+    return prepare_s + build_s
+
+
 def handbook_copy(target: Path, n: int) -> list[Path]:
     shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
-    shutil.copytree(REPO / "docs", target / "docs", symlinks=True, ignore=shutil.ignore_patterns("vendor"))
-    (target / "docs" / "assets" / "vendor").symlink_to(REPO / "docs" / "assets" / "vendor")
+    shutil.copytree(REPO / "docs", target / "docs")  # a real copy: the build refuses symbolic links in docs/
     (target / "macros").symlink_to(REPO / "macros")
     shutil.copytree(REPO / "journeys", target / "journeys")  # the handbook's own pages link to these
     return write_data(target / "journeys" / "bench", n)
@@ -107,7 +119,7 @@ def floor_copy(target: Path, n: int, sample_table: str) -> None:
     config = re.sub(r"\nplugins:\n(  .*\n)+", "\nplugins:\n  - search:\n      lang: de\n", config)
     config = re.sub(r"\nwatch:\n(  .*\n)+", "\n", config).replace("  custom_dir: macros/theme\n", "")
     (target / "mkdocs.yml").write_text(config, encoding="utf-8")
-    shutil.copytree(REPO / "docs", target / "docs", symlinks=True, ignore=shutil.ignore_patterns("vendor"))
+    shutil.copytree(REPO / "docs", target / "docs")
     pages = target / "docs" / "pages"
     pages.mkdir()
     mermaid = "```mermaid\njourney\n    title T\n    section S\n      A: 3: B\n```\n"
@@ -131,23 +143,25 @@ def bench(sizes: list[int]) -> list[dict]:
             validate_s, _ = measure([python, "-m", "macros", "validate"], project)
             cjs_s, _ = measure(
                 [python, "-m", "check_jsonschema", "--schemafile", str(REPO / "macros/schemas/journey.schema.json"),
-                 *[str(f) for f in files]],
+                 *[str(f) for f in files or real_journeys(project)]],
                 project,
             )
             build_s, build_mb = measure([python, "-m", "mkdocs", "build", "--strict", "-q"], project)
+            zensical_s = zensical_build(project)
             if n == sizes[0]:
                 browser_lines = browser_metrics(
                     project / "site",
                     {"start page (no diagram)": "", "handbook page (no diagram)": "grundlagen/kundenorientierung/",
-                     "journey page": "journeys/journey-0000/", "persona overview": "personas/"},
+                     "journey page": "journeys/passamt-kinderpass/", "persona overview": "personas/"},
                 )
             floor = Path(tmp) / "floor"
             floor.mkdir()
             floor_copy(floor, n, markdown_table())
             floor_s, floor_mb = measure([python, "-m", "mkdocs", "build", "-q"], floor)
-        results.append(dict(n=n, validate=validate_s, cjs=cjs_s, build=build_s, mb=build_mb, floor=floor_s, floor_mb=floor_mb))
+        results.append(dict(n=n, validate=validate_s, cjs=cjs_s, build=build_s, mb=build_mb, floor=floor_s, floor_mb=floor_mb,
+                            zensical=zensical_s))
         print(f"  N={n}: validate {validate_s:.2f}s, check-jsonschema {cjs_s:.2f}s, build {build_s:.1f}s "
-              f"({build_mb:.0f} MB), floor {floor_s:.1f}s", flush=True)
+              f"({build_mb:.0f} MB), floor {floor_s:.1f}s, Zensical {zensical_s:.1f}s", flush=True)
     print("\nIn the browser (N = %d):" % sizes[0])
     print("\n".join(browser_lines))
     return results
@@ -193,13 +207,15 @@ def browser_metrics(site: Path, pages: dict[str, str]) -> list[str]:
 
 def table(results: list[dict]) -> str:
     lines = [
-        "| N journeys | validate | check-jsonschema | ratio | build | floor (plain Material) | build ÷ floor | peak memory |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| N journeys | validate | check-jsonschema | ratio | build | floor (plain Material) | build ÷ floor | peak memory "
+        "| Zensical | Zensical ÷ build |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         lines.append(
             f"| {r['n']} | {r['validate']:.2f} s | {r['cjs']:.2f} s | {r['validate'] / r['cjs']:.2f}× | {r['build']:.1f} s "
-            f"| {r['floor']:.1f} s | {r['build'] / r['floor']:.2f}× | {r['mb']:.0f} MB |"
+            f"| {r['floor']:.1f} s | {r['build'] / r['floor']:.2f}× | {r['mb']:.0f} MB "
+            f"| {r['zensical']:.1f} s | {r['zensical'] / r['build']:.2f}× |"
         )
     by_n = {r["n"]: r for r in results}
     if 250 in by_n and 1000 in by_n:
@@ -210,7 +226,7 @@ def table(results: list[dict]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="100,250,300,1000", help="comma-separated numbers of journeys")
+    parser.add_argument("--sizes", default="0,100,250,1000", help="comma-separated numbers of synthetic journeys (0: the real handbook)")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     print(f"Benchmark on {os.cpu_count()} cores, Python {sys.version.split()[0]}; sizes {sizes}", flush=True)

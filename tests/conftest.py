@@ -56,7 +56,7 @@ def make_project(target: Path, journeys: Path, pages: dict[str, str]) -> Path:
     docs = target / "docs"
     (docs / ".snippets").mkdir(parents=True)
     (docs / ".snippets" / "abbreviations.md").write_text("*[Persona]: Ein typischer Mensch.\n", encoding="utf-8")
-    (docs / "assets").symlink_to(REPO / "docs" / "assets")
+    shutil.copytree(REPO / "docs" / "assets", docs / "assets")
     for name, text in pages.items():
         (docs / name).parent.mkdir(parents=True, exist_ok=True)
         (docs / name).write_text(text, encoding="utf-8")
@@ -102,6 +102,25 @@ def tricky_site(tmp_path_factory) -> Path:
     result = run_mkdocs(project, site)
     assert result.returncode == 0, result.stdout + result.stderr
     return site
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory) -> Path:
+    """The real handbook built by Zensical, as `make build-zensical` does it, but into a temporary folder."""
+    out = tmp_path_factory.mktemp("zensical") / "input"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    prepared = subprocess.run([sys.executable, "-m", "macros", "build-input", str(out)], cwd=REPO, env=env, capture_output=True, text=True)
+    assert prepared.returncode == 0, prepared.stderr
+    built = subprocess.run([str(Path(sys.executable).parent / "zensical"), "build", "--strict", "--clean"], cwd=out, env=env, capture_output=True, text=True, timeout=600)
+    assert built.returncode == 0, built.stdout + built.stderr
+    return out / "site"
+
+
+@pytest.fixture(scope="session")
+def zensical_server(zensical_site):
+    server = serve(zensical_site)
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
 
 
 def chromium_path() -> str | None:

@@ -1,7 +1,9 @@
 """What readers see, in real Chromium: every page of the built handbook, served on 127.0.0.1."""
 from __future__ import annotations
 
+import posixpath
 import re
+import urllib.parse
 from pathlib import Path
 
 import pytest
@@ -172,14 +174,25 @@ def test_phone_width_has_no_sideways_scrolling_of_the_page(browser, tricky_serve
     watch.close()
 
 
-def test_generated_pages_edit_their_yaml_source(repo_site):
+def edit_link(page: str) -> str:
+    """The edit button's address as a browser opens it ("docs/../journeys/…" resolved)."""
+    found = re.search(r'<a href="([^"]+)"[^>]*class="md-content__button', page)
+    assert found, "no edit button"
+    parts = urllib.parse.urlsplit(found.group(1))
+    return parts._replace(path=posixpath.normpath(parts.path)).geturl()
+
+
+def test_generated_pages_edit_their_yaml_source(repo_site, zensical_site):
     catalog, _ = load_catalog(REPO / "journeys")
     journey = next(iter(catalog.journeys.values()))
-    page = (repo_site / "journeys" / journey.id / "index.html").read_text(encoding="utf-8")
-    edit = re.search(r'href="([^"]+)"[^>]*class="md-content__button', page) or re.search(
-        r'class="md-content__button[^"]*"[^>]*href="([^"]+)"', page
-    )
-    assert edit and edit.group(1).endswith("/edit/main/" + journey.path), edit and edit.group(1)
+    persona = next(iter(catalog.personas.values()))
+    for site in (repo_site, zensical_site):
+        page = (site / "journeys" / journey.id / "index.html").read_text(encoding="utf-8")
+        assert edit_link(page).endswith("/edit/main/journeys/" + journey.source), site
+        page = (site / "personas" / persona.id / "index.html").read_text(encoding="utf-8")
+        assert edit_link(page).endswith("/edit/main/journeys/" + persona.source), site
+    handbook = (repo_site / "grundlagen" / "index.html").read_text(encoding="utf-8")
+    assert edit_link(handbook).endswith("/edit/main/docs/grundlagen/index.md")
 
 
 CONTRAST_OF_TEXT_ON_PAGE = """

@@ -47,7 +47,7 @@ def mermaid_page(browser, tmp_path_factory):
 @given(title=any_text, stage=any_text, action=any_text, actor=any_text)
 def test_any_text_renders_literally_in_real_mermaid(mermaid_page, title, stage, action, actor):
     journey = Journey(
-        id="x", path="x.yml", title=title, persona="p", owner="o",
+        id="x", source="x.yml", title=title, persona="p", owner="o",
         stages=(Stage(name=stage, steps=(Step(action=action, emotion=3, actors=(actor,)),)),),
     )
     text = mermaid_page.page.evaluate("source => window.renderText(source)", journey_diagram(journey))

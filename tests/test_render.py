@@ -9,11 +9,13 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from markdown_it import MarkdownIt
 
 from macros.model import load_catalog
-from macros.render import html as render_html
+from macros.render import blocks
+from macros.render.journey_map import journey_map
 from macros.render.curve import emotion_curve
-from macros.render.escape import flat, html_text, mermaid_block, mermaid_text
+from macros.render.escape import flat, html_text, markdown_text, mermaid_block, mermaid_text
 from macros.render.mermaid import journey_diagram, persona_journeys_diagram
 from macros.render.fragments import UnknownReference, check_reference, expand
 from macros.render.pages import journey_page, persona_page
@@ -90,7 +92,7 @@ def test_persona_diagram_links_personas_to_their_journeys():
     source = persona_journeys_diagram(CATALOG)
     assert source.startswith("flowchart LR")
     assert source.count("-->") == len(CATALOG.journeys)
-    assert "Verpflichtete" in mermaid_decode(source)
+    assert "Pflichtkundschaft" in mermaid_decode(source)
 
 
 def test_persona_diagram_counts_instead_of_drawing_hundreds_of_journeys(monkeypatch):
@@ -102,7 +104,7 @@ def test_persona_diagram_counts_instead_of_drawing_hundreds_of_journeys(monkeypa
 
 
 def test_grid_has_stages_as_column_groups_and_aspects_as_rows():
-    table = render_html.journey_map(AMT)
+    table = journey_map(AMT)
     assert table.count('scope="colgroup"') == len(AMT.stages)
     for row in ("Schritt", "Beteiligte", "Berührungspunkt / Kanal", "Gefühl", "Schmerzpunkte", "Chancen", "Hinter den Kulissen"):
         assert f'<th scope="row">{row}</th>' in table
@@ -112,13 +114,13 @@ def test_grid_has_stages_as_column_groups_and_aspects_as_rows():
 
 
 def test_grid_marks_the_lowest_emotion():
-    table = render_html.journey_map(AMT)
+    table = journey_map(AMT)
     assert table.count("kw-low") == sum(1 for s in AMT.steps if s.emotion == AMT.lowest_emotion)
 
 
 def test_a_flat_journey_has_no_low_point():
     flat_journey = CATALOG.journeys["amt-neu"]
-    assert "Tiefpunkt" not in emotion_curve(flat_journey, "c") and "kw-low" not in render_html.journey_map(flat_journey)
+    assert "Tiefpunkt" not in emotion_curve(flat_journey, "c") and "kw-low" not in journey_map(flat_journey)
 
 
 def test_emotion_curve_marks_low_points_and_describes_itself():
@@ -129,15 +131,15 @@ def test_emotion_curve_marks_low_points_and_describes_itself():
 
 
 def test_catalog_lists_every_journey_with_its_facts():
-    table = render_html.journey_catalog(CATALOG, href)
+    table = blocks.journey_catalog(CATALOG, href)
     assert table.count("<tr data-segment=") == len(CATALOG.journeys)
     assert "../../journeys/amt/" in links(table) and "../../personas/mira/" in links(table)
 
 
 def test_persona_card_links_its_journeys():
-    card = render_html.persona_card(CATALOG.personas["mira"], CATALOG, href)
+    card = blocks.persona_card(CATALOG.personas["mira"], CATALOG, href)
     assert "../../journeys/amt/" in links(card) and "../../journeys/amt-neu/" in links(card)
-    assert "Noch keine Journey" in render_html.persona_card(CATALOG.personas["ben"], CATALOG, href)
+    assert "Noch keine Journey" in blocks.persona_card(CATALOG.personas["ben"], CATALOG, href)
 
 
 def test_generated_pages_carry_ids_only_never_data_text():
@@ -230,3 +232,14 @@ def test_whole_journey_diagram_keeps_every_text(title, action):
     assert mermaid_decode(lines[1]) == "    title " + shown(title)
     assert mermaid_decode(lines[2]) == "    section " + shown(action)
     assert mermaid_decode(lines[3].split(": ")[0]).strip() == shown(action)
+
+
+COMMONMARK = MarkdownIt("commonmark")
+
+
+@given(any_text)
+def test_markdown_text_stays_literal_in_a_pull_request_summary(text):
+    """As GitHub's job summary reads it: one list item with the text, no other markup, nothing raw."""
+    parsed = parse(COMMONMARK.render(f"- Zeile 1: {markdown_text(text)}\n"))
+    assert parsed.tags == ["ul", "li"]
+    assert "".join(parsed.text).strip() == ("Zeile 1: " + flat(text)).strip()

@@ -164,7 +164,7 @@ def test_every_repository_file_points_editors_at_its_schema():
         first = path.read_text(encoding="utf-8").splitlines()[0]
         target = first.partition("# yaml-language-server: $schema=")[2]
         schema = (path.parent / target).resolve() if target else None
-        if schema is None or schema.name != f"{kind_of(path, root)}.schema.json" or not schema.is_file():
+        if schema is None or schema.name != f"{kind_of(path.relative_to(root))}.schema.json" or not schema.is_file():
             wrong.append(f"{path.relative_to(root)}: {first}")
     assert wrong == []
 

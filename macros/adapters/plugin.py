@@ -1,79 +1,70 @@
-"""MkDocs plugin: load the journeys once, refuse bad data, add a page per journey and persona."""
+"""MkDocs plugin (also ProperDocs): refuse bad data before anything is written, add the generated pages.
+
+Thin on purpose. Loading and checking live in `session` and `model`, the pages
+in `render.pages`, the fragments in the Markdown extension that every builder
+runs, the edit links in the theme. What stays here is what only MkDocs offers:
+a hook at the start of each build (so `mkdocs serve` reloads edited YAML) and
+a files hook for the generated pages.
+"""
 from __future__ import annotations
 
 import logging
 import posixpath
-import re
 from pathlib import Path
 
 from mkdocs.config import config_options
-from mkdocs.config.base import Config
+from mkdocs.config.base import Config, ValidationError
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from ..model import load_catalog
-from ..render.fragments import UnknownReference, expand
-from ..render.pages import journey_page, persona_page
+from .. import session
+from ..files import link_message, walk
+from ..render.pages import generated_pages
 
 log = logging.getLogger("mkdocs.plugins.kundenwege")
-# pymdownx.tasklist draws checklists with disabled, unlabelled checkboxes; they cannot be used,
-# so screen readers skip them and read the item text (axe: "form elements must have labels").
-TASK_CHECKBOX = re.compile(r'<input type="checkbox" disabled(?:="disabled")?(\s*/?)>')
+
+
+class JourneysDir(config_options.Dir):
+    """An existing folder, relative to mkdocs.yml; a typo fails the build instead of giving an empty catalog."""
+
+    def run_validation(self, value: object) -> str:
+        try:
+            return super().run_validation(value)
+        except ValidationError:
+            raise ValidationError(
+                f"Den Journey-Ordner „{value}“ gibt es nicht. Lege ihn an oder korrigiere „journeys_dir“ in mkdocs.yml."
+            ) from None
 
 
 class KundenwegeConfig(Config):
-    journeys_dir = config_options.Type(str, default="journeys")
+    journeys_dir = JourneysDir(exists=True, default=session.DEFAULT_JOURNEYS_DIR)
 
 
 class KundenwegePlugin(BasePlugin[KundenwegeConfig]):
     def on_config(self, config):
-        root = Path(config.config_file_path).parent / self.config.journeys_dir
-        catalog, problems = load_catalog(root)
-        if problems:
-            for problem in problems:
-                log.error(str(problem))
+        project = Path(config.config_file_path).parent.resolve()
+        refused = [link_message(posixpath.relpath(link, project), "docs") for link in walk(Path(config.docs_dir))[1]]
+        try:
+            self.catalog, warnings = session.start(project, Path(self.config.journeys_dir))
+        except session.DataError as error:
+            refused += [str(p) for p in error.problems if p.is_error]
+            warnings = [p for p in error.problems if not p.is_error]
+        for warning in warnings:
+            log.info(str(warning))  # shown, but --strict must not turn it into a failure
+        if refused:
+            for message in refused:
+                log.error(message)
             raise PluginError(
-                f"{len(problems)} Fehler in den Journey-Daten (siehe oben). Der Build bricht ab, damit keine "
-                "fehlerhafte Seite veröffentlicht wird. Einzeln prüfen: python -m macros validate"
+                f"{len(refused)} Fehler (siehe oben). Der Build bricht ab, damit keine fehlerhafte Seite "
+                "veröffentlicht wird. Einzeln prüfen: python -m macros validate"
             )
-        self.catalog = catalog
-        self.sources: dict[str, str] = {}
         return config
 
     def on_files(self, files: Files, config) -> Files:
-        pages = [(f"journeys/{j.id}.md", j.path, journey_page(j)) for j in self.catalog.journeys.values()]
-        pages += [(f"personas/{p.id}.md", p.path, persona_page(p)) for p in self.catalog.personas.values()]
-        project = Path(config.config_file_path).parent.resolve()
-        for src_uri, path, content in pages:
-            # Messages show paths relative to the working directory; edit links need them relative to the repository.
-            source = posixpath.relpath(Path(path).resolve(), project)
-            if files.get_file_from_path(src_uri) is not None:
-                raise PluginError(f"{source}: Die Seite docs/{src_uri} gibt es schon. Benenne die Datei um.")
-            files.append(File.generated(config, src_uri, content=content))
-            self.sources[src_uri] = source
+        shown = posixpath.relpath(self.config.journeys_dir, Path(config.config_file_path).parent)
+        for page in generated_pages(self.catalog, posixpath.relpath(self.config.journeys_dir, config.docs_dir)):
+            if files.get_file_from_path(page.src_uri) is not None:
+                raise PluginError(f"{shown}/{page.source}: Die Seite docs/{page.src_uri} gibt es schon. Benenne die Datei um.")
+            files.append(File.generated(config, page.src_uri, content=page.content))
         return files
-
-    def on_page_content(self, html, page, config, files):
-        """Render the journey fragments the page asks for, with links relative to this page."""
-
-        def href(target: str) -> str:
-            relative = posixpath.relpath("/" + target, "/" + posixpath.dirname(page.url))
-            return relative + "/" if target.endswith("/") else relative
-
-        try:
-            html = expand(html, self.catalog, href)
-        except UnknownReference as error:
-            raise PluginError(f"{page.file.src_uri}: {error}") from None
-        return TASK_CHECKBOX.sub(r'<input type="checkbox" disabled aria-hidden="true"\1>', html)
-
-    def on_pre_page(self, page, config, files):
-        """Generated pages: 'edit this page' opens the YAML file, not a page that does not exist."""
-        source = self.sources.get(page.file.src_uri)
-        if source and config.repo_url and config.edit_uri:
-            docs_prefix = posixpath.relpath(config.docs_dir, Path(config.config_file_path).parent)
-            base = config.repo_url.rstrip("/") + "/" + config.edit_uri.strip("/")
-            if base.endswith("/" + docs_prefix):
-                base = base[: -len(docs_prefix) - 1]
-            page.edit_url = f"{base}/{source}"
-        return page

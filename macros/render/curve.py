@@ -5,13 +5,13 @@ out (marked and labelled) and the curve should show even without JavaScript.
 """
 from __future__ import annotations
 
+from ..labels import EMOTION_WORDS
 from ..model import Journey
 from .escape import html_text
 
 WIDTH_PER_STEP = 56
 HEIGHT = 220
 TOP, BOTTOM, LEFT, RIGHT = 20, 40, 44, 20
-EMOTION_WORDS = {1: "sehr schlecht", 2: "schlecht", 3: "neutral", 4: "gut", 5: "sehr gut"}
 
 
 def emotion_curve(journey: Journey, figure_id: str) -> str:

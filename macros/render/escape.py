@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+import string
 
 # Runs of white space and control characters become one space: diagrams and table cells are one line,
 # and control characters are invisible anyway (Mermaid would even show C1 controls as Windows-1252 quotes).
@@ -47,6 +48,16 @@ def html_paragraphs(text: str) -> str:
     """Multi-line text as paragraphs: blank lines separate them, no raw newline survives."""
     paragraphs = [p for p in re.split(r"\n\s*\n", text) if flat(p)]
     return "".join(f"<p>{html_text(p)}</p>" for p in paragraphs)
+
+
+# Every ASCII punctuation character may mean something in GitHub-flavoured Markdown: each gets a backslash,
+# which CommonMark reads as the literal character. `<`, `>` and `&` become entities, so no tag or entity can start.
+_MARKDOWN = {c: "\\" + c for c in string.punctuation} | {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+
+
+def markdown_text(text: str) -> str:
+    """One line of literal text inside Markdown (a pull-request summary): no markup, no HTML, no link."""
+    return flat(text).translate(str.maketrans(_MARKDOWN))
 
 
 def mermaid_text(text: str) -> str:

@@ -1,23 +1,29 @@
-"""Placeholders for rendered fragments, expanded after Markdown has run.
+"""The one registry of fragments, and the placeholders that stand for them until Markdown has run.
 
 A page (generated or hand-written through a macro) holds only a marker such as
 `<!-- kundenwege:journey_map:passamt -->`. Markdown passes the comment through
-untouched, and the adapter swaps in the escaped HTML afterwards. So no data
-text is ever parsed as Markdown or template source, and Markdown does not
-re-parse large HTML blocks (the dominant build cost with many journeys).
+untouched, and the Markdown extension swaps in the escaped HTML afterwards. So
+no data text is ever parsed as Markdown or template source, and Markdown does
+not re-parse large HTML blocks (the dominant build cost with many journeys).
+The macros for hand-written pages are made from this registry too.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Callable
 
 from ..model import Catalog, closest
-from . import html, mermaid
+from ..schema import KINDS
+from . import blocks, mermaid
 from .curve import emotion_curve
 from .escape import mermaid_block
+from .journey_map import journey_map
 from .schema_doc import schema_reference
 
 MARKER = re.compile(r"<!-- kundenwege:([a-z_]+):([a-z0-9-]*) -->")
+Href = Callable[[str], str]
+
 # On a page, a journey keeps its natural size and scrolls sideways instead of shrinking to unreadable text.
 # Title and legend sit on the page background, so they take the page's text colour (light in the dark scheme);
 # CSS variables reach into the shadow root Material renders diagrams in.
@@ -26,35 +32,6 @@ PAGE_DIAGRAM_CONFIG = (
     '  themeCSS: "text:not([class]), text.legend, text.legend tspan { fill: var(--md-default-fg-color) !important; }"\n'
     "---\n"
 )
-
-
-class UnknownReference(KeyError):
-    """A marker names a journey, persona or fragment that does not exist."""
-
-    def __str__(self) -> str:
-        return str(self.args[0])
-
-
-def marker(name: str, ident: str = "") -> str:
-    if name not in FRAGMENTS:
-        raise UnknownReference(f"Unbekannte Darstellung „{name}“. Möglich: {', '.join(sorted(FRAGMENTS))}.")
-    return f"<!-- kundenwege:{name}:{ident} -->"
-
-
-def _journey_diagram(catalog: Catalog, ident: str, href) -> str:
-    source = PAGE_DIAGRAM_CONFIG + mermaid.journey_diagram(catalog.journeys[ident])
-    return (
-        f'<figure class="kw-diagram" tabindex="0" aria-label="Diagramm, seitlich scrollbar" data-search-exclude>'
-        f"{mermaid_block(source)}<figcaption>Ablauf mit Gefühl je Schritt (1–5). "
-        "Die Journey Map enthält alles als Text.</figcaption></figure>"
-    )
-
-
-def _emotion_curve(catalog: Catalog, ident: str, href) -> str:
-    svg = emotion_curve(catalog.journeys[ident], f"kw-curve-{ident}")
-    return f'<figure class="kw-diagram" tabindex="0" data-search-exclude>{svg}</figure>'
-
-
 # Group boxes take the page's colours, so persona names stay readable in the dark scheme too.
 PERSONA_DIAGRAM_CONFIG = (
     "---\nconfig:\n"
@@ -66,7 +43,37 @@ PERSONA_DIAGRAM_CONFIG = (
 )
 
 
-def _persona_diagram(catalog: Catalog, ident: str, href) -> str:
+class UnknownReference(KeyError):
+    """A marker or macro names a journey, persona or fragment that does not exist."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """One kind of rendered block: what it needs as id, how it is drawn, and what it is (the macro's docstring)."""
+
+    target: str  # "journey", "persona", "persona?" (optional), "schema", or "" (no id)
+    render: Callable[[Catalog, str, Href], str]
+    doc: str
+
+
+def _journey_diagram(catalog: Catalog, ident: str, href: Href) -> str:
+    source = PAGE_DIAGRAM_CONFIG + mermaid.journey_diagram(catalog.journeys[ident])
+    return (
+        f'<figure class="kw-diagram" tabindex="0" aria-label="Diagramm, seitlich scrollbar" data-search-exclude>'
+        f"{mermaid_block(source)}<figcaption>Ablauf mit Gefühl je Schritt (1–5). "
+        "Die Journey Map enthält alles als Text.</figcaption></figure>"
+    )
+
+
+def _emotion_curve(catalog: Catalog, ident: str, href: Href) -> str:
+    svg = emotion_curve(catalog.journeys[ident], f"kw-curve-{ident}")
+    return f'<figure class="kw-diagram" tabindex="0" data-search-exclude>{svg}</figure>'
+
+
+def _persona_diagram(catalog: Catalog, ident: str, href: Href) -> str:
     source = PERSONA_DIAGRAM_CONFIG + mermaid.persona_journeys_diagram(catalog, [ident] if ident else None)
     return (
         '<figure class="kw-diagram" tabindex="0" aria-label="Diagramm: Personas und ihre Journeys" data-search-exclude>'
@@ -74,46 +81,52 @@ def _persona_diagram(catalog: Catalog, ident: str, href) -> str:
     )
 
 
-Fragment = Callable[[Catalog, str, Callable[[str], str]], str]
-JOURNEY_FRAGMENTS: dict[str, Fragment] = {
-    "journey_diagram": _journey_diagram,
-    "emotion_curve": _emotion_curve,
-    "journey_map": lambda c, i, href: html.journey_map(c.journeys[i]),
-    "journey_facts": lambda c, i, href: html.journey_facts(c.journeys[i], c, href),
-    "journey_kpis": lambda c, i, href: html.kpi_table(c.journeys[i]),
-    "journey_improvements": lambda c, i, href: html.improvement_table(c.journeys[i]),
-}
-PERSONA_FRAGMENTS: dict[str, Fragment] = {
-    "persona_card": lambda c, i, href: html.persona_card(c.personas[i], c, href),
-}
 FRAGMENTS: dict[str, Fragment] = {
-    **JOURNEY_FRAGMENTS,
-    **PERSONA_FRAGMENTS,
-    "persona_diagram": _persona_diagram,
-    "persona_overview": lambda c, i, href: html.persona_overview(c, href),
-    "journey_catalog": lambda c, i, href: html.journey_catalog(c, href),
-    "schema_reference": lambda c, i, href: schema_reference(i),
+    "journey_diagram": Fragment("journey", _journey_diagram, "Ablaufdiagramm (Mermaid): eine Spalte je Phase, ein Kasten je Schritt."),
+    "emotion_curve": Fragment("journey", _emotion_curve, "Gefühlskurve über alle Schritte, Tiefpunkte markiert."),
+    "journey_map": Fragment("journey", lambda c, i, href: journey_map(c.journeys[i]), "Journey Map als Tabelle."),
+    "journey_facts": Fragment(
+        "journey", lambda c, i, href: blocks.journey_facts(c.journeys[i], c, href), "Beschreibung, Persona, Team, Zustand, Prüfdatum."
+    ),
+    "journey_kpis": Fragment("journey", lambda c, i, href: blocks.kpi_table(c.journeys[i]), "Kennzahlen einer Journey."),
+    "journey_improvements": Fragment(
+        "journey", lambda c, i, href: blocks.improvement_table(c.journeys[i]), "Maßnahmen einer Journey."
+    ),
+    "persona_card": Fragment("persona", lambda c, i, href: blocks.persona_card(c.personas[i], c, href), "Steckbrief einer Persona."),
+    "persona_diagram": Fragment("persona?", _persona_diagram, "Welche Persona welche Journeys geht: alle oder eine."),
+    "persona_overview": Fragment("", lambda c, i, href: blocks.persona_overview(c, href), "Alle Personas nach Gruppen."),
+    "journey_catalog": Fragment("", lambda c, i, href: blocks.journey_catalog(c, href), "Katalog aller Journeys mit Filter."),
+    "schema_reference": Fragment("schema", lambda c, i, href: schema_reference(i), "Felder eines Schemas (journey oder persona)."),
 }
+
+
+def marker(name: str, ident: str = "") -> str:
+    if name not in FRAGMENTS:
+        raise UnknownReference(f"Unbekannte Darstellung „{name}“. Möglich: {', '.join(sorted(FRAGMENTS))}.")
+    return f"<!-- kundenwege:{name}:{ident} -->"
 
 
 def check_reference(catalog: Catalog, name: str, ident: str) -> None:
     """Fail early, with the closest id, when a page asks for something that is not there."""
-    if name in JOURNEY_FRAGMENTS and ident not in catalog.journeys:
+    if name not in FRAGMENTS:
+        raise UnknownReference(f"Unbekannte Darstellung „{name}“. Möglich: {', '.join(sorted(FRAGMENTS))}.")
+    target = FRAGMENTS[name].target
+    if target == "journey" and ident not in catalog.journeys:
         raise UnknownReference(f"Die Journey „{ident}“ gibt es nicht.{closest(ident, catalog.journeys)}")
-    if (name in PERSONA_FRAGMENTS or (name == "persona_diagram" and ident)) and ident not in catalog.personas:
+    if (target == "persona" or (target == "persona?" and ident)) and ident not in catalog.personas:
         raise UnknownReference(f"Die Persona „{ident}“ gibt es nicht.{closest(ident, catalog.personas)}")
-    if name == "schema_reference" and ident not in ("journey", "persona"):
-        raise UnknownReference(f"Ein Schema „{ident}“ gibt es nicht: journey oder persona.")
+    if target == "schema" and ident not in KINDS:
+        raise UnknownReference(f"Ein Schema „{ident}“ gibt es nicht: {' oder '.join(KINDS)}.")
+    if target == "" and ident:
+        raise UnknownReference(f"„{name}“ braucht keine Kennung, hier steht „{ident}“.")
 
 
-def expand(page_html: str, catalog: Catalog, href: Callable[[str], str]) -> str:
+def expand(page_html: str, catalog: Catalog, href: Href) -> str:
     """Replace every marker in a rendered page by its fragment."""
 
     def one(match: re.Match) -> str:
         name, ident = match.groups()
-        if name not in FRAGMENTS:
-            raise UnknownReference(f"Unbekannte Darstellung „{name}“.")
         check_reference(catalog, name, ident)
-        return FRAGMENTS[name](catalog, ident, href)
+        return FRAGMENTS[name].render(catalog, ident, href)
 
     return MARKER.sub(one, page_html)

@@ -1,7 +1,8 @@
 """Mermaid sources for journeys and for who takes which journey."""
 from __future__ import annotations
 
-from ..model import SEGMENT_LABELS, Catalog, Journey
+from ..labels import SEGMENT_LABELS
+from ..model import Catalog, Journey
 from .escape import mermaid_text
 
 

@@ -1,6 +1,6 @@
-"""HTML fragments: the journey-map grid, persona cards, catalog and lists.
+"""HTML blocks: journey facts, KPI and improvement tables, persona cards, the catalog.
 
-Every fragment is one block of HTML, inserted after Markdown has run (see
+Every block is one piece of HTML, inserted after Markdown has run (see
 `fragments`), and every piece of data text goes through `html_text`.
 Links are built by a `href` callable from the adapter, which knows the page.
 """
@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Callable
 
-from ..model import SEGMENT_LABELS, STATE_LABELS, STATUS_LABELS, Catalog, Journey, Persona
-from .curve import EMOTION_WORDS
+from ..labels import EMOTION_WORDS, SEGMENT_LABELS, STATE_LABELS, STATUS_LABELS
+from ..model import Catalog, Journey, Persona
 from .escape import html_paragraphs, html_text
 
 Href = Callable[[str], str]
@@ -24,7 +24,7 @@ def persona_url(persona_id: str) -> str:
     return f"personas/{persona_id}/"
 
 
-def _list(items: tuple[str, ...] | list[str]) -> str:
+def bullet_list(items: tuple[str, ...] | list[str]) -> str:
     if not items:
         return ""
     return "<ul>" + "".join(f"<li>{html_text(item)}</li>" for item in items) + "</ul>"
@@ -36,50 +36,6 @@ def _link(href: Href, url: str, text: str) -> str:
 
 def emotion_label(emotion: int) -> str:
     return f'<span aria-hidden="true">{EMOTION_FACES[emotion]}</span> {emotion} – {EMOTION_WORDS[emotion]}'
-
-
-def journey_map(journey: Journey) -> str:
-    """The classic grid: stages as column groups, one column per step, aspects as rows."""
-    steps = journey.steps
-    header_stages = "".join(
-        f'<th scope="colgroup" colspan="{len(stage.steps)}">{html_text(stage.name)}</th>' for stage in journey.stages
-    )
-    colgroups = "".join(f'<colgroup span="{len(stage.steps)}"></colgroup>' for stage in journey.stages)
-
-    def row(label: str, cells: list[str], css: str = "") -> str:
-        cls = f' class="{css}"' if css else ""
-        return f'<tr{cls}><th scope="row">{label}</th>' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
-
-    def action(number: int, step) -> str:
-        mark = ' <strong class="kw-mot">Moment der Wahrheit</strong>' if step.moment_of_truth else ""
-        return f'<span class="kw-step-no">{number}.</span> {html_text(step.action)}{mark}'
-
-    rows = [
-        row("Schritt", [action(i + 1, s) for i, s in enumerate(steps)]),
-        row("Beteiligte", [html_text(", ".join(s.actors)) for s in steps]),
-        row(
-            "Berührungspunkt / Kanal",
-            [" / ".join(html_text(t) for t in (s.touchpoint, s.channel) if t) for s in steps],
-        ),
-        "<tr><th scope=\"row\">Gefühl</th>"
-        + "".join(
-            f'<td class="kw-emotion kw-e{s.emotion}{" kw-low" if journey.is_low_point(s) else ""}">{emotion_label(s.emotion)}</td>'
-            for s in steps
-        )
-        + "</tr>",
-        row("Schmerzpunkte", [_list(s.pain_points) for s in steps], "kw-pain"),
-        row("Chancen", [_list(s.opportunities) for s in steps], "kw-chance"),
-    ]
-    if any(s.backstage for s in steps):
-        rows.append(row("Hinter den Kulissen", [_list(s.backstage) for s in steps]))
-    if any(s.support for s in steps):
-        rows.append(row("Unterstützende Prozesse", [_list(s.support) for s in steps]))
-    caption = f"Journey Map: {html_text(journey.title)} – {len(journey.stages)} Phasen, {len(steps)} Schritte"
-    return (
-        f'<div class="kw-scroll" role="region" tabindex="0" aria-label="Journey Map, horizontal scrollbar">'
-        f'<table class="kw-map"><caption>{caption}</caption>{colgroups}'
-        f'<thead><tr><td></td>{header_stages}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
-    )
 
 
 def journey_facts(journey: Journey, catalog: Catalog, href: Href) -> str:
@@ -136,7 +92,7 @@ def persona_card(persona: Persona, catalog: Catalog, href: Href) -> str:
         ("Schmerzpunkte", persona.pain_points),
         ("Bevorzugte Kanäle", persona.channels),
     ]
-    body = "".join(f'<div class="kw-card-part"><p class="kw-card-label">{label}</p>{_list(items)}</div>' for label, items in sections if items)
+    body = "".join(f'<div class="kw-card-part"><p class="kw-card-label">{label}</p>{bullet_list(items)}</div>' for label, items in sections if items)
     quote = f"<blockquote><p>{html_text(persona.quote)}</p></blockquote>" if persona.quote else ""
     journeys = catalog.journeys_of(persona.id)
     journey_links = (

@@ -1,0 +1,66 @@
+"""Python-Markdown extension: swap fragment markers for rendered HTML, and load Mermaid where a page has a diagram.
+
+MkDocs, ProperDocs and Zensical all run Python-Markdown extensions, so this is
+the one place where journeys reach a page, whatever builds the site. It runs
+as the last postprocessor: after Markdown has restored raw HTML, so the
+inserted HTML is never parsed again. Links are made relative to the page, so
+the site works under any base path (GitHub Pages serves it under /<repo>/).
+
+Mermaid is served by the site itself. A page with a diagram gets a module
+script that imports it and sets `window.mermaid` before the theme looks for
+it, so the theme never falls back to a CDN; other pages load nothing.
+"""
+from __future__ import annotations
+
+import json
+import posixpath
+
+from markdown import Extension
+from markdown.postprocessors import Postprocessor
+
+from .. import session
+from ..render.fragments import MARKER, expand
+from .builder import page_context
+
+DIAGRAM = '<pre class="mermaid">'
+
+
+def relative(url_of_page: str, target: str) -> str:
+    """`target` (relative to the site root) as seen from the page at `url_of_page`."""
+    link = posixpath.relpath("/" + target, "/" + posixpath.dirname(url_of_page))
+    return link + "/" if target.endswith("/") and not link.endswith("/") else link
+
+
+def mermaid_loader(library: str) -> str:
+    return f'<script type="module">import mermaid from {json.dumps(library)};window.mermaid = mermaid;</script>'
+
+
+class FragmentPostprocessor(Postprocessor):
+    def __init__(self, md, mermaid: str):
+        super().__init__(md)
+        self.mermaid = mermaid
+
+    def run(self, text: str) -> str:
+        has_marker = MARKER.search(text) is not None
+        if not has_marker and DIAGRAM not in text:
+            return text
+        page = page_context(self.md)
+        if has_marker:
+            text = expand(text, session.catalog(page.project_dir), lambda target: relative(page.url, target))
+        if DIAGRAM in text:
+            text += mermaid_loader(relative(page.url, self.mermaid))
+        return text
+
+
+class FragmentExtension(Extension):
+    def __init__(self, **kwargs):
+        self.config = {"mermaid": ["assets/vendor/mermaid/mermaid.esm.min.mjs", "Mermaid's ES module, relative to the site root"]}
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md):
+        md.registerExtension(self)
+        md.postprocessors.register(FragmentPostprocessor(md, self.getConfig("mermaid")), "kundenwege_fragments", 5)
+
+
+def makeExtension(**kwargs):
+    return FragmentExtension(**kwargs)

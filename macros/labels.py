@@ -1,0 +1,27 @@
+"""German words for the values the schemas allow, in one place.
+
+Renderers, exports and the CLI print these instead of the raw schema values.
+A test checks that every enum in the schemas has exactly these keys, so a new
+value in a schema cannot pass validation and then fail in rendering.
+"""
+from __future__ import annotations
+
+# Keyed by the schema property that holds the enum.
+ENUM_LABELS: dict[str, dict[str, str]] = {
+    "segment": {
+        "beneficiary": "Leistungsberechtigte",
+        "donor": "Spendende",
+        "volunteer": "Ehrenamtliche",
+        "internal": "Interne Kundschaft",
+        "external": "Externe Kundschaft",
+        "obligated": "Pflichtkundschaft",
+    },
+    "state": {"current": "Ist-Zustand", "target": "Soll-Zustand"},
+    "status": {"open": "geplant", "in_progress": "läuft", "done": "erledigt"},
+}
+
+SEGMENT_LABELS = ENUM_LABELS["segment"]
+STATE_LABELS = ENUM_LABELS["state"]
+STATUS_LABELS = ENUM_LABELS["status"]
+
+EMOTION_WORDS = {1: "sehr schlecht", 2: "schlecht", 3: "neutral", 4: "gut", 5: "sehr gut"}

@@ -1,0 +1,126 @@
+"""The same repository on MkDocs, ProperDocs and Zensical: one core, thin glue, the same pages."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from macros import labels, schema
+from macros.model import load_catalog
+from macros.render.fragments import FRAGMENTS
+
+from .conftest import FIXTURES as ALL_FIXTURES, REPO, PageWatch, make_project, run_mkdocs
+from .test_browser import DIAGRAM_STATE, pages_of, wait_for_diagrams
+
+BIN = Path(sys.executable).parent
+FIXTURES = ALL_FIXTURES / "valid" / "journeys"
+
+
+def enums(node, key: str = ""):
+    """(property name, enum values) for every enum in a schema."""
+    if isinstance(node, dict):
+        if "enum" in node:
+            yield key, node["enum"]
+        for name, value in node.items():
+            yield from enums(value, name if key == "properties" or name not in ("items", "properties") else key)
+            if name == "properties":
+                for prop, sub in value.items():
+                    yield from enums(sub, prop)
+    elif isinstance(node, list):
+        for item in node:
+            yield from enums(item, key)
+
+
+def test_labels_have_exactly_the_keys_of_the_schema_enums():
+    found = {}
+    for kind in schema.KINDS:
+        for name, values in enums(schema.load_schema(kind)["properties"], "properties"):
+            found.setdefault(name, set()).update(values)
+    assert found, "the schemas have enums"
+    assert {name: set(keys) for name, keys in labels.ENUM_LABELS.items()} == found
+
+
+def test_every_macro_is_a_registered_fragment_and_every_fragment_a_macro(tmp_path):
+    """Registered through Zensical's own macros environment, which needs no MkDocs plugin at all."""
+    from zensical.extensions.macros import MacroEnv
+
+    shutil.copytree(FIXTURES, tmp_path / "journeys")
+    env = MacroEnv(conf={"root_dir": str(tmp_path)})
+    import macros
+
+    macros.define_env(env)
+    assert set(env.macros) == set(FRAGMENTS)
+    assert env.macros["journey_map"]("amt") == "<!-- kundenwege:journey_map:amt -->"
+    with pytest.raises(KeyError, match="Meintest du „amt“"):
+        env.macros["journey_map"]("amtt")
+
+
+def test_sources_are_relative_to_the_journeys_root_wherever_the_build_runs(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    catalog, _ = load_catalog(FIXTURES)
+    assert catalog.journeys["amt"].source == "team-a/amt.yml"
+    assert catalog.personas["mira"].source == "personas/mira.yml"
+
+
+def test_a_missing_journeys_folder_fails_the_build_in_german(tmp_path):
+    project = make_project(tmp_path / "p", FIXTURES, {"index.md": "# Start\n"})
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - kundenwege\n", "  - kundenwege:\n      journeys_dir: journey\n"), encoding="utf-8")
+    result = run_mkdocs(project, project / "site")
+    assert result.returncode != 0
+    assert "Den Journey-Ordner „journey“ gibt es nicht." in result.stderr
+    assert not (project / "site").exists()
+
+
+def test_build_input_is_never_written_into_docs(tmp_path):
+    before = sorted(str(p) for p in (REPO / "docs").rglob("*"))
+    result = subprocess.run([sys.executable, "-m", "macros", "build-input", "docs/x"], cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 1 and "darf weder docs/ noch journeys/ sein" in result.stderr
+    assert sorted(str(p) for p in (REPO / "docs").rglob("*")) == before
+
+
+def test_zensical_builds_every_journey_and_persona_page_with_diagram_curve_and_map(zensical_site, repo_site):
+    catalog, _ = load_catalog(REPO / "journeys")
+    for journey in catalog.journeys.values():
+        page = (zensical_site / "journeys" / journey.id / "index.html").read_text(encoding="utf-8")
+        assert '<pre class="mermaid">' in page and 'class="kw-curve"' in page and 'class="kw-map"' in page, journey.id
+    for persona in catalog.personas.values():
+        assert "kw-card" in (zensical_site / "personas" / persona.id / "index.html").read_text(encoding="utf-8")
+    assert pages_of(zensical_site) == pages_of(repo_site), "the same addresses as the MkDocs site"
+
+
+@pytest.mark.browser
+def test_zensical_site_is_private_error_free_and_its_catalog_filters(browser, zensical_site, zensical_server):
+    watch = PageWatch(browser, zensical_server)
+    failures = []
+    for path in pages_of(zensical_site):
+        watch.goto(zensical_server + path)
+        wait_for_diagrams(watch)
+        states = [d["state"] for d in watch.page.evaluate(DIAGRAM_STATE)]
+        problems = {"external requests": watch.foreign, "page errors": watch.errors, "diagrams": [s for s in states if s != "ok"]}
+        failures += [f"{path}: {name}: {value}" for name, value in problems.items() if value]
+    assert not failures, "\n".join(failures)
+    watch.goto(zensical_server + "journeys/")
+    rows = watch.page.locator(".kw-catalog-table tbody tr")
+    total = rows.count()
+    watch.page.fill(".kw-filter-text", "Kinderpass")
+    assert 0 < watch.page.locator(".kw-catalog-table tbody tr:not([hidden])").count() < total
+    watch.close()
+
+
+def test_properdocs_builds_the_same_site_as_a_drop_in(tmp_path, repo_site):
+    site = tmp_path / "site"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run(
+        [str(BIN / "properdocs"), "build", "--strict", "-d", str(site)], cwd=REPO, env=env, capture_output=True, text=True, timeout=600
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert pages_of(site) == pages_of(repo_site)
+    page = (site / "journeys" / "passamt-kinderpass" / "index.html").read_text(encoding="utf-8")
+    assert 'class="kw-map"' in page and "window.mermaid = mermaid" in page
+    assert json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
