@@ -18,10 +18,27 @@ ENUM_LABELS: dict[str, dict[str, str]] = {
     },
     "state": {"current": "Ist-Zustand", "target": "Soll-Zustand"},
     "status": {"open": "geplant", "in_progress": "läuft", "done": "erledigt"},
+    "confidence": {"observed": "beobachtet", "assumed": "vermutet", "planned": "geplant"},
+    "topic": {
+        "waiting": "Wartezeit",
+        "reachability": "Erreichbarkeit",
+        "information": "Unklare Information",
+        "documents": "Unterlagen und Nachweise",
+        "language": "Schwer verständliche Sprache",
+        "handover": "Übergabe und Zuständigkeit",
+        "media_break": "Medienbruch",
+        "status": "Ungewissheit über den Stand",
+        "costs": "Kosten",
+        "barriers": "Barrieren",
+        "treatment": "Umgang und Ton",
+        "rules": "Starre Regeln",
+    },
 }
 
 SEGMENT_LABELS = ENUM_LABELS["segment"]
 STATE_LABELS = ENUM_LABELS["state"]
 STATUS_LABELS = ENUM_LABELS["status"]
+CONFIDENCE_LABELS = ENUM_LABELS["confidence"]
+TOPIC_LABELS = ENUM_LABELS["topic"]
 
 EMOTION_WORDS = {1: "sehr schlecht", 2: "schlecht", 3: "neutral", 4: "gut", 5: "sehr gut"}

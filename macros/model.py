@@ -20,22 +20,34 @@ from .today import today as current_date
 from .yamlsource import Document, read_document
 
 PERSONA_DIR = "personas"
+DEFAULT_REVIEW_MONTHS = 12
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 RESERVED_IDS = {"index"}
+
+
+@dataclass(frozen=True)
+class PainPoint:
+    text: str
+    topic: str = ""
+    evidence: tuple[str, ...] = ()
+    confidence: str = ""
 
 
 @dataclass(frozen=True)
 class Step:
     action: str
     emotion: int
+    id: str = ""
     actors: tuple[str, ...] = ()
     touchpoint: str = ""
     channel: str = ""
-    pain_points: tuple[str, ...] = ()
+    pain_points: tuple[PainPoint, ...] = ()
     opportunities: tuple[str, ...] = ()
     backstage: tuple[str, ...] = ()
     support: tuple[str, ...] = ()
     moment_of_truth: bool = False
+    evidence: tuple[str, ...] = ()
+    confidence: str = ""
 
 
 @dataclass(frozen=True)
@@ -59,6 +71,7 @@ class Improvement:
     due: str = ""
     success_criteria: str = ""
     status: str = "open"
+    steps: tuple[str, ...] = ()  # ids of the steps it addresses
 
 
 @dataclass(frozen=True)
@@ -71,6 +84,7 @@ class Journey:
     stages: tuple[Stage, ...]
     description: str = ""
     last_reviewed: str = ""
+    review_interval: int = DEFAULT_REVIEW_MONTHS
     state: str = ""
     compare_with: str = ""
     channels: tuple[str, ...] = ()
@@ -80,6 +94,9 @@ class Journey:
     @property
     def steps(self) -> list[Step]:
         return [step for stage in self.stages for step in stage.steps]
+
+    def improvements_for(self, step: Step) -> list[Improvement]:
+        return [i for i in self.improvements if step.id and step.id in i.steps]
 
     @property
     def lowest_emotion(self) -> int:
@@ -103,6 +120,10 @@ class Persona:
     needs: tuple[str, ...] = ()
     pain_points: tuple[str, ...] = ()
     channels: tuple[str, ...] = ()
+    owner: str = ""
+    last_reviewed: str = ""
+    review_interval: int = DEFAULT_REVIEW_MONTHS
+    sources: tuple[str, ...] = ()
 
 
 @dataclass
@@ -273,6 +294,34 @@ def _cross_check(catalog: Catalog, docs: dict[str, Document], known: dict[str, s
         if journey.compare_with:
             line, column = doc.position(("compare_with",))
             problems += [Problem(where, line, column, message, severity) for message, severity in _comparison(journey, catalog, known)]
+        problems += _step_references(journey, doc, where)
+    return problems
+
+
+def _step_references(journey: Journey, doc: Document, where: str) -> list[Problem]:
+    """Step ids are unique in a journey, and improvements name only steps that exist."""
+    problems = []
+    first_line: dict[str, int] = {}
+    for s, stage in enumerate(journey.stages):
+        for t, step in enumerate(stage.steps):
+            if not step.id:
+                continue
+            line, column = doc.position(("stages", s, "steps", t, "id"))
+            if step.id in first_line:
+                problems.append(
+                    Problem(where, line, column, f"Die Schritt-Kennung „{step.id}“ steht in dieser Journey doppelt (zuerst in Zeile "
+                            f"{first_line[step.id]}). Gib jedem Schritt eine eigene Kennung.")
+                )
+            else:
+                first_line[step.id] = line
+    for i, improvement in enumerate(journey.improvements):
+        for r, ref in enumerate(improvement.steps):
+            if ref not in first_line:
+                line, column = doc.position(("improvements", i, "steps", r))
+                problems.append(
+                    Problem(where, line, column, f"Einen Schritt mit der Kennung „{ref}“ gibt es in dieser Journey nicht. "
+                            f"Trage beim Schritt „id: {ref}“ ein oder korrigiere den Verweis.{closest(ref, first_line)}")
+                )
     return problems
 
 
@@ -319,11 +368,12 @@ def _journey(ident: str, source: str, data: dict) -> Journey:
         owner=data["owner"],
         description=data.get("description", ""),
         last_reviewed=data.get("last_reviewed", ""),
+        review_interval=data.get("review_interval", DEFAULT_REVIEW_MONTHS),
         state=data.get("state", ""),
         compare_with=data.get("compare_with", ""),
         channels=_texts(data, "channels"),
         kpis=tuple(Kpi(**kpi) for kpi in data.get("kpis", ())),
-        improvements=tuple(Improvement(**item) for item in data.get("improvements", ())),
+        improvements=tuple(Improvement(**{**item, "steps": tuple(item.get("steps", ()))}) for item in data.get("improvements", ())),
         stages=tuple(
             Stage(
                 name=stage["name"],
@@ -339,15 +389,25 @@ def _step(data: dict) -> Step:
     return Step(
         action=data["action"],
         emotion=data["emotion"],
+        id=data.get("id", ""),
         actors=_texts(data, "actors"),
         touchpoint=data.get("touchpoint", ""),
         channel=data.get("channel", ""),
-        pain_points=_texts(data, "pain_points"),
+        pain_points=tuple(_pain_point(item) for item in data.get("pain_points", ())),
         opportunities=_texts(data, "opportunities"),
         backstage=_texts(data, "backstage"),
         support=_texts(data, "support"),
         moment_of_truth=data.get("moment_of_truth", False),
+        evidence=_texts(data, "evidence"),
+        confidence=data.get("confidence", ""),
     )
+
+
+def _pain_point(item: str | dict) -> PainPoint:
+    """A pain point is a text, or fields when a team names its topic, evidence or confidence."""
+    if isinstance(item, str):
+        return PainPoint(item)
+    return PainPoint(item["text"], item.get("topic", ""), _texts(item, "evidence"), item.get("confidence", ""))
 
 
 def _persona(ident: str, source: str, data: dict) -> Persona:
@@ -362,4 +422,8 @@ def _persona(ident: str, source: str, data: dict) -> Persona:
         needs=_texts(data, "needs"),
         pain_points=_texts(data, "pain_points"),
         channels=_texts(data, "channels"),
+        owner=data.get("owner", ""),
+        last_reviewed=data.get("last_reviewed", ""),
+        review_interval=data.get("review_interval", DEFAULT_REVIEW_MONTHS),
+        sources=_texts(data, "sources"),
     )

@@ -14,6 +14,7 @@ from importlib import resources
 
 import jsonschema
 
+from .labels import ENUM_LABELS
 from .problems import Problem
 from .yamlsource import Document
 
@@ -100,8 +101,22 @@ def _missing(error) -> str:
 
 
 def _leaves(error):
-    """The most specific errors; `$ref` wrappers add nothing for readers."""
-    if error.context:
+    """The most specific errors; `$ref` wrappers add nothing for readers.
+
+    For a choice (`anyOf`, e.g. a pain point as text or as fields) only the branch of
+    the value's own type speaks: a text is not also told that it lacks fields.
+    """
+    if error.validator in ("anyOf", "oneOf") and error.context:
+        branches: dict[int, list] = {}
+        for sub in error.context:
+            branches.setdefault(sub.schema_path[0], []).append(sub)
+        fitting = [subs for subs in branches.values() if not any(e.validator == "type" and not e.path for e in subs)]
+        if fitting:
+            for sub in fitting[0]:
+                yield from _leaves(sub)
+        else:
+            yield error
+    elif error.context:
         for sub in error.context:
             yield from _leaves(sub)
     else:
@@ -151,6 +166,8 @@ def _message(error, doc: Document, pointer: tuple, kind: str) -> str:
             where = f" in „{name}“"
         description = _describe(missing, kind)
         return f"Pflichtfeld „{missing}“ fehlt{where}." + (f" Trage es ein: {description}" if description else "")
+    if validator in ("anyOf", "oneOf"):
+        return f"„{name}“ muss Text sein oder Felder wie „text: …“, hier steht {_show(value)}."
     if validator == "type":
         expected = error.validator_value
         expected_name = _TYPE_NAMES.get(expected, expected) if isinstance(expected, str) else "ein anderer Typ"
@@ -167,9 +184,15 @@ def _message(error, doc: Document, pointer: tuple, kind: str) -> str:
             return f"„{name}“ muss eine ganze Zahl von {subschema['minimum']} bis {subschema['maximum']} sein, hier steht {_show(value)}."
         return f"„{name}“ ist mit {_show(value)} außerhalb des erlaubten Bereichs."
     if validator == "enum":
-        options = ", ".join(str(o) for o in error.validator_value)
-        close = difflib.get_close_matches(str(value), [str(o) for o in error.validator_value], n=1, cutoff=0.6)
-        hint = f" Meintest du „{close[0]}“?" if close else ""
+        words = ENUM_LABELS.get(name, {})
+        options = ", ".join(f"{o} ({words[o]})" if o in words else str(o) for o in error.validator_value)
+        # A German word ("Wartezeit") finds its value too.
+        by_word = {str(o): str(o) for o in error.validator_value} | {w.casefold(): o for o, w in words.items()}
+        typed = str(value).casefold()
+        close = difflib.get_close_matches(typed, list(by_word), n=1, cutoff=0.6) or [
+            word for word in by_word if len(typed) >= 3 and word.startswith(typed)
+        ][:1]
+        hint = f" Meintest du „{by_word[close[0]]}“?" if close else ""
         return f"„{name}“ darf nur einer dieser Werte sein: {options}. Hier steht {_show(value)}.{hint}"
     if validator == "minItems":
         return f"„{name}“ braucht mindestens {error.validator_value} Eintrag. Füge einen hinzu."

@@ -79,7 +79,7 @@ def test_repository_data_is_valid():
         (JOURNEY + "title: Nochmal\n", 9, "Der Schlüssel „title“ steht doppelt (zuerst in Zeile 1)."),
         (JOURNEY.replace("  - name: Termin", "\t- name: Termin"), 5, "Tabulator gefunden"),
         (JOURNEY.split("stages:")[0] + "stages: []\n", 4, "„stages“ braucht mindestens 1 Eintrag"),
-        (JOURNEY + "state: soll\n", 9, "„state“ darf nur einer dieser Werte sein: current, target."),
+        (JOURNEY + "state: soll\n", 9, "„state“ darf nur einer dieser Werte sein: current (Ist-Zustand), target (Soll-Zustand). Hier steht „soll“. Meintest du „target“?"),
         (JOURNEY + "compare_with: gibtsnicht\n", 9, "Die Journey „gibtsnicht“ gibt es nicht."),
         (JOURNEY.replace("title: Pass beantragen", 'title: "   "'), 1, "„title“ ist leer."),
         (JOURNEY.replace("title: Pass beantragen", 'title: ""'), 1, "„title“ ist leer."),
@@ -185,13 +185,22 @@ DOCUMENTED = Path(__file__).resolve().parent.parent / "docs" / "mitmachen" / "fe
         (JOURNEY + "title: Nochmal\n", "Der Schlüssel „title“ steht doppelt (zuerst in Zeile"),
         (JOURNEY.replace("emotion: 3", "emotion: 3\n        actors: Kundin"), "„actors“ muss eine Liste (Zeilen mit „- “) sein, hier steht „Kundin“."),
         (JOURNEY.replace("action: Termin buchen", 'action: ""'), "„action“ ist leer. Trage einen Text ein oder lösche das Feld."),
-        (JOURNEY + "state: aktuell\n", "„state“ darf nur einer dieser Werte sein: current, target. Hier steht „aktuell“."),
+        (JOURNEY + "state: aktuell\n", "„state“ darf nur einer dieser Werte sein: current (Ist-Zustand), target (Soll-Zustand). Hier steht „aktuell“."),
         (JOURNEY.replace("  - name: Termin", "\t- name: Termin"), "Tabulator gefunden. Rücke in YAML nur mit Leerzeichen ein."),
         ("", "Die Datei ist leer."),
         (JOURNEY.encode() + b"description: Stra\xdfe\n", "Die Datei ist nicht in UTF-8 gespeichert."),
         (JOURNEY.replace("Pass beantragen", "Hinweis: mitbringen"), "Ein Doppelpunkt mit Leerzeichen steht mitten im Text."),
         (JOURNEY.replace('title: Pass beantragen', 'title: "Pass'), "Ein Anführungszeichen oder eine Klammer ist nicht geschlossen."),
         (JOURNEY.replace("persona: mira", "persona: xyz"), "Die Persona „xyz“ gibt es nicht. Lege journeys/personas/xyz.yml an oder korrigiere die Kennung."),
+        (JOURNEY + "compare_with: pass\n", "„compare_with“ nennt diese Journey selbst."),
+        (JOURNEY + "last_reviewed: 2099-01-01\n", "Das Datum 2099-01-01 liegt in der Zukunft (heute ist"),
+        (JOURNEY + "last_reviewed: 1926-01-01\n", "Das Jahr 1926 ist vermutlich ein Tippfehler: erlaubt sind 2000 bis 2099."),
+        (
+            JOURNEY.replace("      - action: Termin buchen", "      - action: Termin buchen\n        id: termin")
+            + "      - action: Termin wahrnehmen\n        id: termin\n        emotion: 2\n",
+            "Die Schritt-Kennung „termin“ steht in dieser Journey doppelt (zuerst in Zeile 8).",
+        ),
+        (JOURNEY + "improvements:\n  - action: A\n    owner: B\n    steps: [termin]\n", "Einen Schritt mit der Kennung „termin“ gibt es in dieser Journey nicht."),
     ],
 )
 def test_the_error_page_shows_the_messages_the_validator_really_gives(tmp_path, content, documented):

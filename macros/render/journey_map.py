@@ -35,7 +35,7 @@ def journey_map(journey: Journey) -> str:
             for s in steps
         )
         + "</tr>",
-        row("Schmerzpunkte", [bullet_list(s.pain_points) for s in steps], "kw-pain"),
+        row("Schmerzpunkte", [bullet_list([p.text for p in s.pain_points]) for s in steps], "kw-pain"),
         row("Chancen", [bullet_list(s.opportunities) for s in steps], "kw-chance"),
     ]
     if any(s.backstage for s in steps):

@@ -6,7 +6,8 @@ from .escape import html_text
 
 _TYPES = {"string": "Text", "integer": "ganze Zahl", "boolean": "true/false", "array": "Liste", "object": "Felder"}
 _SECTION_NAMES = {"stages": "Phase (ein Eintrag in stages)", "steps": "Schritt (ein Eintrag in steps)",
-                  "kpis": "Kennzahl (ein Eintrag in kpis)", "improvements": "Verbesserung (ein Eintrag in improvements)"}
+                  "kpis": "Kennzahl (ein Eintrag in kpis)", "improvements": "Verbesserung (ein Eintrag in improvements)",
+                  "pain_points": "Schmerzpunkt mit Feldern (ein Eintrag in pain_points, statt eines Texts)"}
 
 
 def _resolve(schema: dict, root: dict) -> dict:
@@ -23,7 +24,9 @@ def _type_of(prop: dict, root: dict) -> str:
     kind = prop.get("type", "")
     if kind == "array":
         items = _resolve(prop.get("items", {}), root)
-        return "Liste von " + ("Einträgen (siehe unten)" if items.get("type") == "object" else _TYPES.get(items.get("type"), "Werten"))
+        if "anyOf" in items:
+            return "Liste von " + " oder ".join(_item_name(_resolve(choice, root)) for choice in items["anyOf"])
+        return "Liste von " + _item_name(items)
     if prop.get("format") == "date":
         return "Datum (JJJJ-MM-TT)"
     if kind == "integer" and "minimum" in prop:
@@ -33,14 +36,23 @@ def _type_of(prop: dict, root: dict) -> str:
     return _TYPES.get(kind, kind)
 
 
+def _item_name(items: dict) -> str:
+    if items.get("type") == "object":
+        return "Einträgen (siehe unten)"
+    if items.get("pattern", "").startswith("^[a-z0-9]"):
+        return "Kennungen"
+    return _TYPES.get(items.get("type"), "Werten")
+
+
 def _objects(schema: dict, root: dict, title: str):
     """Yield (title, object schema) for the object and every nested object, in reading order."""
     yield title, schema
     for name, prop in schema.get("properties", {}).items():
         prop = _resolve(prop, root)
         items = _resolve(prop.get("items", {}), root) if prop.get("type") == "array" else {}
-        if items.get("type") == "object":
-            yield from _objects(items, root, _SECTION_NAMES.get(name, name))
+        for choice in [_resolve(c, root) for c in items.get("anyOf", [items])]:
+            if choice.get("type") == "object":
+                yield from _objects(choice, root, _SECTION_NAMES.get(name, name))
 
 
 def schema_reference(kind: str) -> str:
