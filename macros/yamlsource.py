@@ -161,6 +161,18 @@ def _syntax_message(error: yaml.MarkedYAMLError, text: str) -> str:
     return f"YAML-Syntaxfehler ({problem or error}). Prüfe diese Zeile und die davor."
 
 
+def _control_character(path: str, text: str, error: yaml.reader.ReaderError) -> Problem:
+    """YAML forbids most control characters; they are invisible, so say where and which."""
+    before = text[: error.position]
+    line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+    code = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or "\0")
+    return Problem(
+        path, line, column,
+        f"Hier steht ein unsichtbares Steuerzeichen (Code {code:#06x}), das YAML nicht erlaubt. "
+        "Lösche es, am einfachsten, indem du die Stelle neu tippst.",
+    )
+
+
 def read_document(path: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
     """Parse the bytes of one file; return the document or the problems that stop it."""
     if len(raw) > MAX_FILE_BYTES:
@@ -174,7 +186,10 @@ def read_document(path: str, raw: bytes) -> tuple[Document | None, list[Problem]
         text = text[1:]
     if not text.strip() or all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
         return None, [Problem(path, 1, 1, "Die Datei ist leer. Trage die Daten ein oder lösche die Datei.")]
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as error:
+        return None, [_control_character(path, text, error)]
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
@@ -183,8 +198,11 @@ def read_document(path: str, raw: bytes) -> tuple[Document | None, list[Problem]
         mark = opened or error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         return None, [Problem(path, line, column, _syntax_message(error, text))]
+    except yaml.reader.ReaderError as error:
+        return None, [_control_character(path, text, error)]
     except yaml.YAMLError as error:
-        return None, [Problem(path, 1, 1, f"YAML-Fehler: {error}")]
+        first_line = str(error).splitlines()[0] if str(error) else type(error).__name__
+        return None, [Problem(path, 1, 1, f"Die Datei ist kein gültiges YAML ({first_line}). Prüfe sie im Editor.")]
     except RecursionError:
         return None, [Problem(path, 1, 1, "Die Daten sind zu tief verschachtelt. Vereinfache die Struktur.")]
     finally:

@@ -120,3 +120,11 @@ def test_serve_reloads_when_a_journey_changes(project):
         server.terminate()
         server.wait(timeout=20)
     shutil.rmtree(project / "site", ignore_errors=True)
+
+
+def test_data_warnings_are_shown_but_do_not_fail_the_strict_build(project):
+    target = project / "journeys" / "team-a" / "amt-neu.yml"
+    target.write_text(target.read_text(encoding="utf-8").replace("state: target", "state: current"), encoding="utf-8")
+    result = run_mkdocs(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    assert "Hinweis: Für einen Vergleich braucht eine der beiden Journeys" in result.stderr

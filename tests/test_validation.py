@@ -207,3 +207,35 @@ def test_the_error_page_shows_the_messages_the_validator_really_gives(tmp_path, 
     assert documented in DOCUMENTED.read_text(encoding="utf-8"), "the Mitmachen page no longer shows this message"
     messages = [p.message for p in problems_of(tmp_path, {"team/pass.yml": content})]
     assert any(documented in m for m in messages), messages
+
+
+TARGET = JOURNEY.replace("title: Pass beantragen", "title: Pass neu") + "state: target\n"
+
+
+@pytest.mark.parametrize(
+    ("current", "target", "expected"),
+    [
+        (JOURNEY + "state: current\ncompare_with: neu\n", TARGET, []),
+        (JOURNEY + "state: current\ncompare_with: neu\n", TARGET.replace("persona: mira", "persona: ben"), ["gehört zur Persona „ben“"]),
+        (JOURNEY + "compare_with: neu\n", TARGET, ["braucht eine der beiden Journeys „state: current“"]),
+        (JOURNEY + "state: target\ncompare_with: neu\n", TARGET, ["(hier: target und target)"]),
+    ],
+)
+def test_comparisons_across_personas_or_states_are_warnings_not_errors(tmp_path, current, target, expected):
+    problems = problems_of(tmp_path, {"team/pass.yml": current, "team/neu.yml": target, "personas/ben.yml": "name: Ben\nsegment: donor\n"})
+    assert [p.severity for p in problems] == ["warning"] * len(expected)
+    for problem, text in zip(problems, expected):
+        line = next(n for n, row in enumerate(current.splitlines(), start=1) if row.startswith("compare_with"))
+        assert text in problem.message and problem.path.endswith("team/pass.yml") and problem.line == line
+
+
+def test_warnings_are_shown_as_github_warnings_and_do_not_fail(tmp_path):
+    import subprocess
+    import sys
+
+    tree(tmp_path, {"team/pass.yml": JOURNEY + "compare_with: neu\n", "team/neu.yml": TARGET})
+    for output_format, prefix in (("text", "journeys/team/pass.yml:9:15: Hinweis: "), ("github", "::warning file=journeys/team/pass.yml,line=9,col=15::")):
+        result = subprocess.run([sys.executable, "-m", "macros", "validate", "--format", output_format], cwd=tmp_path,
+                                capture_output=True, text=True, timeout=60)
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert result.stdout.startswith(prefix)
