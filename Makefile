@@ -8,7 +8,7 @@ COPYCHECK := ../shared/tools/copycheck
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build build-zensical build-properdocs test bench summary annotations validate clean
+.PHONY: serve build build-zensical build-properdocs test bench summary annotations review review-issue validate clean
 
 serve: $(VENV)/.build $(MERMAID)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -44,6 +44,13 @@ summary: $(VENV)/.build
 
 annotations: $(VENV)/.build
 	@$(BIN)/python -m macros validate --format github
+
+# What is due, by owner (OWNER="…" narrows it); review-issue keeps the GitHub issue "Fällige Überprüfungen" in step.
+review: $(VENV)/.build
+	@$(BIN)/python -m macros review $(if $(OWNER),--owner "$(OWNER)")
+
+review-issue: $(VENV)/.build
+	$(BIN)/python -m macros review-issue
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

@@ -14,6 +14,7 @@ from . import schema, templates
 from .model import ID_PATTERN, PERSONA_DIR, RESERVED_IDS, load_catalog, yaml_files
 from .render.mermaid import journey_diagram, persona_journeys_diagram
 from .render.summary import pull_request_summary
+from .today import DateError
 
 DEFAULT_ROOT = Path("journeys")
 
@@ -139,6 +140,46 @@ def cmd_summary(args) -> int:
     return 1 if failed else 0
 
 
+def cmd_review(args) -> int:
+    """What is due, grouped by owner: a report that exits 0, for people and for the weekly workflow."""
+    from .render import review
+    from .today import today
+
+    catalog, problems = _load(DEFAULT_ROOT)
+    failed = [p for p in problems if p.is_error]
+    if failed:
+        for problem in failed:
+            print(problem, file=sys.stderr)
+        print("Die Daten haben Fehler; der Bericht nennt nur, was sich laden ließ.", file=sys.stderr)
+    date = today()
+    items = review.due_items(catalog, date, display_path(DEFAULT_ROOT), args.owner or "")
+    text = {"text": lambda: review.as_text(items), "markdown": lambda: review.as_markdown(items, date),
+            "github": lambda: review.as_annotations(items)}[args.format]()
+    if text:
+        print(text)
+    return 0
+
+
+def cmd_review_issue(args) -> int:
+    """The weekly workflow's step: the report into the issue "Fällige Überprüfungen" (needs `gh`)."""
+    import subprocess
+
+    from .render import review
+    from .review_issue import sync
+    from .today import today
+
+    catalog, _ = _load(DEFAULT_ROOT)
+    date = today()
+    items = review.due_items(catalog, date, display_path(DEFAULT_ROOT))
+    try:
+        print(sync(review.as_markdown(items, date), not items))
+    except (OSError, subprocess.CalledProcessError) as error:
+        detail = getattr(error, "stderr", "") or error
+        print(f"GitHub-Issue nicht aktualisiert: {detail}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def cmd_build_input(args) -> int:
     """A project copy with every generated page, for generators that read pages only from disk."""
     from .build_input import BuildInputError, write_build_input
@@ -186,6 +227,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("summary", help="Markdown-Zusammenfassung geänderter Dateien (für Pull Requests).")
     p.add_argument("files", nargs="*")
     p.set_defaults(run=cmd_summary)
+    p = sub.add_parser("review", help="Fällige Überprüfungen und überfällige Maßnahmen nach Verantwortlichen (Exit 0).")
+    p.add_argument("--owner", help="nur Verantwortliche, deren Name diesen Text enthält")
+    p.add_argument("--format", choices=["text", "markdown", "github"], default="text")
+    p.set_defaults(run=cmd_review)
+    p = sub.add_parser("review-issue", help="Den Bericht in das Issue „Fällige Überprüfungen“ schreiben (für den Workflow, braucht gh).")
+    p.set_defaults(run=cmd_review_issue)
     p = sub.add_parser("build-input", help="Projektkopie mit allen erzeugten Seiten schreiben (für Zensical).")
     p.add_argument("out", help="Zielordner, z. B. .build/zensical (nie docs/)")
     p.set_defaults(run=cmd_build_input)
@@ -200,7 +247,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
         return args.run(args)
-    except UsageError as error:
+    except (UsageError, DateError) as error:
         print(f"Aufruf nicht möglich: {error}", file=sys.stderr)
         return 2
     except OSError as error:

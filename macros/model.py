@@ -22,7 +22,7 @@ from .yamlsource import Document, read_document
 PERSONA_DIR = "personas"
 DEFAULT_REVIEW_MONTHS = 12
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-RESERVED_IDS = {"index"}
+RESERVED_IDS = {"index", "einblicke", "massnahmen"}  # "index" and the pages beside the catalog
 
 
 @dataclass(frozen=True)
@@ -72,6 +72,7 @@ class Improvement:
     success_criteria: str = ""
     status: str = "open"
     steps: tuple[str, ...] = ()  # ids of the steps it addresses
+    line: int = 1  # where it starts in its file, for annotations
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,8 @@ class Journey:
     channels: tuple[str, ...] = ()
     kpis: tuple[Kpi, ...] = ()
     improvements: tuple[Improvement, ...] = ()
+    data: dict = field(default_factory=dict, repr=False, compare=False)  # the validated file, for the open-data export
+    review_line: int = 1  # line of last_reviewed (or of the file's start), for annotations
 
     @property
     def steps(self) -> list[Step]:
@@ -124,6 +127,8 @@ class Persona:
     last_reviewed: str = ""
     review_interval: int = DEFAULT_REVIEW_MONTHS
     sources: tuple[str, ...] = ()
+    data: dict = field(default_factory=dict, repr=False, compare=False)  # the validated file, for the open-data export
+    review_line: int = 1  # line of last_reviewed (or of the file's start), for annotations
 
 
 @dataclass
@@ -139,6 +144,10 @@ class Catalog:
 
     def sorted_personas(self) -> list[Persona]:
         return sorted(self.personas.values(), key=lambda p: p.name.casefold())
+
+
+def _reserved() -> str:
+    return " oder ".join(f"„{name}“" for name in sorted(RESERVED_IDS))
 
 
 def kind_of(relative: PurePosixPath) -> str:
@@ -196,7 +205,8 @@ def load_catalog(
         return f"{label}/{source}" if label else source
 
     for link in links:
-        problems.append(Problem(shown(source_of(link)), 1, 1, link_message(shown(source_of(link)), label or root.name)))
+        where = shown(source_of(link)) if link != root else label or root.name
+        problems.append(Problem(where, 1, 1, link_message(where, label or root.name)))
     for path in every_file:
         known[kind_of(PurePosixPath(source_of(path)))].add(path.stem)
     for path in every_file if files is None else files:
@@ -212,7 +222,7 @@ def load_catalog(
         ident = path.stem
         if not ID_PATTERN.match(ident) or ident in RESERVED_IDS:
             problems.append(
-                Problem(where, 1, 1, f"Der Dateiname „{path.name}“ taugt nicht als Kennung: nur Kleinbuchstaben a–z, Ziffern und Bindestriche, nicht „index“.")
+                Problem(where, 1, 1, f"Der Dateiname „{path.name}“ taugt nicht als Kennung: nur Kleinbuchstaben a–z, Ziffern und Bindestriche, nicht {_reserved()}.")
             )
             continue
         if ident in seen:
@@ -231,9 +241,9 @@ def load_catalog(
             continue
         docs[ident] = doc
         if kind == "persona":
-            catalog.personas[ident] = _persona(ident, source, doc.data)
+            catalog.personas[ident] = _persona(ident, source, doc)
         else:
-            catalog.journeys[ident] = _journey(ident, source, doc.data)
+            catalog.journeys[ident] = _journey(ident, source, doc)
     problems.extend(_cross_check(catalog, docs, known, shown))
     return catalog, sorted(problems)
 
@@ -359,7 +369,8 @@ def _texts(data: dict, key: str) -> tuple[str, ...]:
     return tuple(data.get(key, ()))
 
 
-def _journey(ident: str, source: str, data: dict) -> Journey:
+def _journey(ident: str, source: str, doc: Document) -> Journey:
+    data = doc.data
     return Journey(
         id=ident,
         source=source,
@@ -371,9 +382,14 @@ def _journey(ident: str, source: str, data: dict) -> Journey:
         review_interval=data.get("review_interval", DEFAULT_REVIEW_MONTHS),
         state=data.get("state", ""),
         compare_with=data.get("compare_with", ""),
+        data=data,
         channels=_texts(data, "channels"),
         kpis=tuple(Kpi(**kpi) for kpi in data.get("kpis", ())),
-        improvements=tuple(Improvement(**{**item, "steps": tuple(item.get("steps", ()))}) for item in data.get("improvements", ())),
+        improvements=tuple(
+            Improvement(**{**item, "steps": tuple(item.get("steps", ())), "line": doc.position(("improvements", i))[0]})
+            for i, item in enumerate(data.get("improvements", ()))
+        ),
+        review_line=doc.position(("last_reviewed",))[0],
         stages=tuple(
             Stage(
                 name=stage["name"],
@@ -410,7 +426,8 @@ def _pain_point(item: str | dict) -> PainPoint:
     return PainPoint(item["text"], item.get("topic", ""), _texts(item, "evidence"), item.get("confidence", ""))
 
 
-def _persona(ident: str, source: str, data: dict) -> Persona:
+def _persona(ident: str, source: str, doc: Document) -> Persona:
+    data = doc.data
     return Persona(
         id=ident,
         source=source,
@@ -426,4 +443,6 @@ def _persona(ident: str, source: str, data: dict) -> Persona:
         last_reviewed=data.get("last_reviewed", ""),
         review_interval=data.get("review_interval", DEFAULT_REVIEW_MONTHS),
         sources=_texts(data, "sources"),
+        data=data,
+        review_line=doc.position(("last_reviewed",))[0],
     )

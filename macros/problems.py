@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 ERROR = "error"
 WARNING = "warning"
+NOTICE = "notice"  # information only, e.g. a review that is due
 
 
 @dataclass(frozen=True, order=True)

@@ -10,6 +10,10 @@ import datetime as dt
 import os
 
 
+class DateError(ValueError):
+    """SOURCE_DATE_EPOCH is set but is no number of seconds."""
+
+
 def today() -> dt.date:
     raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not raw:
@@ -17,4 +21,4 @@ def today() -> dt.date:
     try:
         return dt.datetime.fromtimestamp(int(raw), tz=dt.timezone.utc).date()
     except (ValueError, OverflowError, OSError):
-        raise ValueError(f"SOURCE_DATE_EPOCH muss eine ganze Zahl sein (Sekunden seit 1970), hier steht „{raw[:40]}“.") from None
+        raise DateError(f"SOURCE_DATE_EPOCH muss eine ganze Zahl sein (Sekunden seit 1970), hier steht „{raw[:40]}“.") from None

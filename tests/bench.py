@@ -51,27 +51,39 @@ def write_data(root: Path, n: int, seed: int = 1) -> list[Path]:
         path.write_text(header.format("persona") + yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
         personas.append(ident)
     journeys = []
+    topics = ["waiting", "reachability", "information", "documents", "language", "handover"]
     for i in range(n):
         stages = [
             {
                 "name": sentence(rng, 2),
                 "steps": [
                     {
+                        "id": f"s{stage}-{step}",
                         "action": sentence(rng, 5),
                         "emotion": rng.randint(1, 5),
                         "actors": ["Kundin", "Sachbearbeitung"],
                         "touchpoint": rng.choice(WORDS),
                         "channel": rng.choice(["online", "Telefon", "vor Ort"]),
-                        "pain_points": [sentence(rng, 6)],
+                        "pain_points": [{"text": sentence(rng, 6), "topic": rng.choice(topics)}, sentence(rng, 4)],
                         "opportunities": [sentence(rng, 6)],
+                        "moment_of_truth": step == 1,
+                        "confidence": rng.choice(["observed", "assumed"]),
+                        "evidence": [f"Interview {rng.randint(1, 40)} (Beispiel)"],
                     }
-                    for _ in range(3)
+                    for step in range(3)
                 ],
             }
-            for _ in range(4)
+            for stage in range(4)
+        ]
+        improvements = [
+            {"action": sentence(rng, 6), "owner": f"Team {rng.randint(0, 19)}", "due": f"2026-{rng.randint(1, 12):02d}-15",
+             "status": rng.choice(["open", "in_progress", "done"]), "success_criteria": sentence(rng, 5),
+             "steps": [f"s{rng.randint(0, 3)}-{rng.randint(0, 2)}"]}
+            for _ in range(3)
         ]
         data = {"title": f"Journey {i}: {sentence(rng, 3)}", "persona": personas[i % len(personas)],
-                "owner": f"Team {i % 20}", "description": sentence(rng, 30), "last_reviewed": "2026-05-01", "stages": stages}
+                "owner": f"Team {i % 20}", "description": sentence(rng, 30), "last_reviewed": "2026-05-01", "stages": stages,
+                "improvements": improvements}
         path = root / f"team-{i % 20:02d}" / f"journey-{i:04d}.yml"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(header.format("journey") + yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")

@@ -32,8 +32,8 @@ Element.prototype.attachShadow = function (init) { return attach.call(this, Obje
 """
 
 
-def run_mkdocs(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+def run_mkdocs(project: Path, site_dir: Path, **env_vars: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **env_vars)
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
         cwd=project,

@@ -155,10 +155,10 @@ def test_catalog_filters_and_sorts(browser, tricky_server):
     page = watch.page
     rows = page.locator(".kw-catalog-table tbody tr")
     assert rows.count() == 2
-    page.fill(".kw-filter-text", "neu")
+    page.fill("[data-filter-text]", "neu")
     assert page.locator(".kw-catalog-table tbody tr:not([hidden])").count() == 1
     assert page.inner_text(".kw-count") == "1 von 2 Journeys"
-    page.fill(".kw-filter-text", "")
+    page.fill("[data-filter-text]", "")
     page.click("th:nth-child(4) button")
     first = page.inner_text(".kw-catalog-table tbody tr:first-child td:nth-child(4)")
     page.click("th:nth-child(4) button")

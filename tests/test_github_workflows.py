@@ -156,8 +156,10 @@ def permission_problems(name: str, workflow: dict) -> list[str]:
             problems.append(f"{name}, Job {job_id}: eigene `permissions:` als Liste einzelner Rechte fehlen (gefunden: {granted!r}).")
             continue
         deploys = uses_action(job, "actions/deploy-pages")
+        keeps_issue = [step.get("run", "").strip() for step in steps(job) if "run" in step] == ["make review-issue"]
+        allowed = (DEPLOY_SCOPES if deploys else set()) | ({"issues"} if keeps_issue else set())
         for scope, level in granted.items():
-            if level == "write" and not (deploys and scope in DEPLOY_SCOPES):
+            if level == "write" and scope not in allowed:
                 problems.append(f"{name}, Job {job_id}: `{scope}: write` ist hier nicht erlaubt.")
         if deploys and not all(granted.get(scope) == "write" for scope in DEPLOY_SCOPES):
             problems.append(f"{name}, Job {job_id}: deploy-pages braucht `pages: write` und `id-token: write`.")
@@ -272,6 +274,21 @@ def test_deploy_publishes_only_after_a_green_build():
     build_step = next((s for s in steps(build) if "make build" in s.get("run", "")), None)
     assert build_step and "SITE_URL" in (build_step.get("env") or {}), "deploy.yml: `make build` braucht `SITE_URL` in `env:`."
     assert uses_action(build, "actions/upload-pages-artifact"), "deploy.yml: der Build muss die Website mit upload-pages-artifact hochladen."
+
+
+def test_review_workflow_runs_weekly_and_only_it_may_write_issues():
+    workflow = load(WORKFLOWS / "review.yml")
+    on = triggers(workflow)
+    assert "workflow_dispatch" in on and len(on["schedule"]) == 1, "review.yml: wöchentlich und auf Knopfdruck."
+    minute, hour, day, month, weekday = on["schedule"][0]["cron"].split()
+    assert (day, month) == ("*", "*") and weekday.isdigit(), "review.yml: einmal pro Woche."
+    (job,) = jobs(workflow).values()
+    assert job["permissions"] == {"contents": "read", "issues": "write"}
+    assert [s["run"].strip() for s in steps(job) if "run" in s] == ["make review-issue"]
+    others = [load(path) for path in WORKFLOW_FILES if path.name != "review.yml"]
+    assert not any(
+        (j.get("permissions") or {}).get("issues") == "write" for w in others for j in jobs(w).values()
+    ), "`issues: write` gehört nur in review.yml."
 
 
 @pytest.mark.parametrize(

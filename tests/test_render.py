@@ -1,6 +1,7 @@
 """Renderers on the real fixture files, and property tests that any text comes out literally."""
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 from html.parser import HTMLParser
@@ -22,7 +23,8 @@ from macros.render.pages import journey_page, persona_page
 from macros.render.schema_doc import schema_reference
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "valid" / "journeys"
-CATALOG, PROBLEMS = load_catalog(FIXTURES)
+DAY = dt.date(2026, 11, 23)
+CATALOG, PROBLEMS = load_catalog(FIXTURES, today=DAY)
 AMT = CATALOG.journeys["amt"]
 
 ENTITY = re.compile(r"#(\d+);")
@@ -131,15 +133,17 @@ def test_emotion_curve_marks_low_points_and_describes_itself():
 
 
 def test_catalog_lists_every_journey_with_its_facts():
-    table = blocks.journey_catalog(CATALOG, href)
+    table = blocks.journey_catalog(CATALOG, href, DAY)
     assert table.count("<tr data-segment=") == len(CATALOG.journeys)
+    assert table.count('data-review="current"') == 1 and table.count('data-review="never"') == 1
     assert "../../journeys/amt/" in links(table) and "../../personas/mira/" in links(table)
 
 
 def test_persona_card_links_its_journeys():
-    card = blocks.persona_card(CATALOG.personas["mira"], CATALOG, href)
+    card = blocks.persona_card(CATALOG.personas["mira"], CATALOG, href, DAY)
     assert "../../journeys/amt/" in links(card) and "../../journeys/amt-neu/" in links(card)
-    assert "Noch keine Journey" in blocks.persona_card(CATALOG.personas["ben"], CATALOG, href)
+    assert "Noch keine Journey" in blocks.persona_card(CATALOG.personas["ben"], CATALOG, href, DAY)
+    assert "Überprüfung: <span" in card and "nie überprüft" in card
 
 
 def test_generated_pages_carry_ids_only_never_data_text():

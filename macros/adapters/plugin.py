@@ -20,7 +20,9 @@ from mkdocs.structure.files import File, Files
 
 from .. import session
 from ..files import link_message, walk
+from ..render.export import open_data
 from ..render.pages import generated_pages
+from ..today import DateError, today
 
 log = logging.getLogger("mkdocs.plugins.kundenwege")
 
@@ -47,6 +49,8 @@ class KundenwegePlugin(BasePlugin[KundenwegeConfig]):
         refused = [link_message(posixpath.relpath(link, project), "docs") for link in walk(Path(config.docs_dir))[1]]
         try:
             self.catalog, warnings = session.start(project, Path(self.config.journeys_dir))
+        except DateError as error:
+            raise PluginError(str(error)) from None
         except session.DataError as error:
             refused += [str(p) for p in error.problems if p.is_error]
             warnings = [p for p in error.problems if not p.is_error]
@@ -67,4 +71,6 @@ class KundenwegePlugin(BasePlugin[KundenwegeConfig]):
             if files.get_file_from_path(page.src_uri) is not None:
                 raise PluginError(f"{shown}/{page.source}: Die Seite docs/{page.src_uri} gibt es schon. Benenne die Datei um.")
             files.append(File.generated(config, page.src_uri, content=page.content))
+        for data in open_data(self.catalog, today(), shown):
+            files.append(File.generated(config, data.path, content=data.content))
         return files

@@ -8,9 +8,13 @@ from __future__ import annotations
 
 from typing import Callable
 
+import datetime as dt
+
+from ..freshness import REVIEW_LABELS, REVIEW_ORDER, Review, is_overdue, review
 from ..labels import EMOTION_WORDS, SEGMENT_LABELS, STATE_LABELS, STATUS_LABELS
-from ..model import Catalog, Journey, Persona
+from ..model import Catalog, Improvement, Journey, Persona
 from .escape import html_paragraphs, html_text
+from .filter_table import attributes, filterable_table, select_control, text_control
 
 Href = Callable[[str], str]
 EMOTION_FACES = {1: "😣", 2: "🙁", 3: "😐", 4: "🙂", 5: "😄"}
@@ -30,7 +34,7 @@ def bullet_list(items: tuple[str, ...] | list[str]) -> str:
     return "<ul>" + "".join(f"<li>{html_text(item)}</li>" for item in items) + "</ul>"
 
 
-def _link(href: Href, url: str, text: str) -> str:
+def link(href: Href, url: str, text: str) -> str:
     return f'<a href="{html_text(href(url))}">{html_text(text)}</a>'
 
 
@@ -38,11 +42,34 @@ def emotion_label(emotion: int) -> str:
     return f'<span aria-hidden="true">{EMOTION_FACES[emotion]}</span> {emotion} – {EMOTION_WORDS[emotion]}'
 
 
-def journey_facts(journey: Journey, catalog: Catalog, href: Href) -> str:
+def german_date(iso: str | dt.date) -> str:
+    """2026-03-01 as readers write it: 1.3.2026."""
+    date = dt.date.fromisoformat(iso) if isinstance(iso, str) else iso
+    return f"{date.day}.{date.month}.{date.year}"
+
+
+def review_badge(state: Review) -> str:
+    """The review status in words (never colour alone), with the date it is or was due."""
+    when = ""
+    if state.due is not None:
+        when = f" (fällig seit {german_date(state.due)})" if state.status == "overdue" else f" (fällig am {german_date(state.due)})"
+    return f'<span class="kw-badge kw-review-{state.status}">{REVIEW_LABELS[state.status]}</span>{when}'
+
+
+def overdue_badge() -> str:
+    return '<span class="kw-badge kw-overdue">überfällig</span>'
+
+
+def improvement_status(improvement: Improvement, today: dt.date) -> str:
+    status = STATUS_LABELS[improvement.status]
+    return f"{status} {overdue_badge()}" if is_overdue(improvement, today) else status
+
+
+def journey_facts(journey: Journey, catalog: Catalog, href: Href, today: dt.date) -> str:
     """The head of a journey page: description and who, whose, when, compared with what."""
     persona = catalog.personas[journey.persona]
     facts = [
-        ("Persona", f"{_link(href, persona_url(persona.id), persona.name)} ({SEGMENT_LABELS[persona.segment]})"),
+        ("Persona", f"{link(href, persona_url(persona.id), persona.name)} ({SEGMENT_LABELS[persona.segment]})"),
         ("Verantwortlich", html_text(journey.owner)),
         ("Umfang", f"{len(journey.stages)} Phasen, {len(journey.steps)} Schritte, tiefster Wert {journey.lowest_emotion} von 5"),
     ]
@@ -50,11 +77,12 @@ def journey_facts(journey: Journey, catalog: Catalog, href: Href) -> str:
         facts.append(("Zustand", STATE_LABELS[journey.state]))
     if journey.compare_with in catalog.journeys:
         other = catalog.journeys[journey.compare_with]
-        facts.append(("Zum Vergleich", _link(href, journey_url(other.id), other.title)))
+        facts.append(("Zum Vergleich", link(href, journey_url(other.id), other.title)))
     if journey.channels:
         facts.append(("Kanäle", html_text(", ".join(journey.channels))))
-    if journey.last_reviewed:
-        facts.append(("Zuletzt geprüft", html_text(journey.last_reviewed)))
+    state = review(journey.last_reviewed, journey.review_interval, today)
+    checked = f"{german_date(journey.last_reviewed)}, " if journey.last_reviewed else ""
+    facts.append(("Überprüfung", f"{checked}{review_badge(state)}, alle {journey.review_interval} Monate"))
     items = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in facts)
     return f'<div class="kw-facts">{html_paragraphs(journey.description)}<dl>{items}</dl></div>'
 
@@ -71,81 +99,93 @@ def kpi_table(journey: Journey) -> str:
     )
 
 
-def improvement_table(journey: Journey) -> str:
+def improvement_table(journey: Journey, today: dt.date) -> str:
+    numbered = {step.id: (n, step) for n, step in enumerate(journey.steps, start=1) if step.id}
     rows = "".join(
-        f"<tr><td>{html_text(i.action)}</td><td>{html_text(i.owner)}</td><td>{html_text(i.due)}</td>"
-        f"<td>{html_text(i.success_criteria)}</td><td>{STATUS_LABELS[i.status]}</td></tr>"
+        f"<tr><td>{html_text(i.action)}</td><td>{html_text(i.owner)}</td><td>{german_date(i.due) if i.due else ''}</td>"
+        f"<td>{html_text(i.success_criteria)}</td><td>{improvement_status(i, today)}</td>"
+        f"<td>{step_names([numbered[ref] for ref in i.steps if ref in numbered])}</td></tr>"
         for i in journey.improvements
     )
     return (
-        '<div class="kw-scroll" role="region" tabindex="0" aria-label="Verbesserungen">'
+        '<div class="kw-scroll" role="region" tabindex="0" aria-label="Maßnahmen">'
         '<table class="kw-table"><thead><tr><th scope="col">Maßnahme</th><th scope="col">Verantwortlich</th>'
-        '<th scope="col">Bis</th><th scope="col">Erfolgskriterium</th><th scope="col">Stand</th></tr></thead>'
+        '<th scope="col">Fällig</th><th scope="col">Erfolgskriterium</th><th scope="col">Stand</th>'
+        '<th scope="col">Setzt an bei</th></tr></thead>'
         f"<tbody>{rows}</tbody></table></div>"
     )
 
 
-def persona_card(persona: Persona, catalog: Catalog, href: Href) -> str:
+def step_names(steps) -> str:
+    """Steps an improvement addresses, as "Schritt 3: …", one per line."""
+    return "<br>".join(f"Schritt {n}: {html_text(step.action)}" for n, step in steps)
+
+
+def persona_card(persona: Persona, catalog: Catalog, href: Href, today: dt.date) -> str:
     sections = [
         ("Ziele", persona.goals),
         ("Bedürfnisse", persona.needs),
         ("Schmerzpunkte", persona.pain_points),
         ("Bevorzugte Kanäle", persona.channels),
+        ("Woraus die Persona verdichtet ist", persona.sources),
     ]
     body = "".join(f'<div class="kw-card-part"><p class="kw-card-label">{label}</p>{bullet_list(items)}</div>' for label, items in sections if items)
     quote = f"<blockquote><p>{html_text(persona.quote)}</p></blockquote>" if persona.quote else ""
     journeys = catalog.journeys_of(persona.id)
     journey_links = (
         '<p class="kw-card-label">Journeys</p><ul>'
-        + "".join(f"<li>{_link(href, journey_url(j.id), j.title)}</li>" for j in journeys)
+        + "".join(f"<li>{link(href, journey_url(j.id), j.title)}</li>" for j in journeys)
         + "</ul>"
         if journeys
         else "<p>Noch keine Journey für diese Persona.</p>"
     )
+    state = review(persona.last_reviewed, persona.review_interval, today)
+    owner = f"{html_text(persona.owner)} · " if persona.owner else ""
     return (
-        f'<div class="kw-card"><p class="kw-card-name">{_link(href, persona_url(persona.id), persona.name)}'
+        f'<div class="kw-card"><p class="kw-card-name">{link(href, persona_url(persona.id), persona.name)}'
         f' <span class="kw-segment kw-seg-{persona.segment}">{SEGMENT_LABELS[persona.segment]}</span></p>'
-        f"{quote}{html_paragraphs(persona.description)}<div class=\"kw-card-grid\">{body}</div>{journey_links}</div>"
+        f"{quote}{html_paragraphs(persona.description)}<div class=\"kw-card-grid\">{body}</div>{journey_links}"
+        f'<p class="kw-card-review">{owner}Überprüfung: {review_badge(state)}</p></div>'
     )
 
 
-def persona_overview(catalog: Catalog, href: Href) -> str:
+def persona_overview(catalog: Catalog, href: Href, today: dt.date) -> str:
     """All personas grouped by segment, each with its journeys."""
     groups = []
     for segment, label in SEGMENT_LABELS.items():
         members = [p for p in catalog.sorted_personas() if p.segment == segment]
         if not members:
             continue
-        cards = "".join(persona_card(p, catalog, href) for p in members)
+        cards = "".join(persona_card(p, catalog, href, today) for p in members)
         groups.append(f'<section class="kw-segment-group" aria-label="{html_text(label)}"><p class="kw-group-title">{label}</p>{cards}</section>')
     return f'<div class="kw-personas">{"".join(groups)}</div>'
 
 
-def journey_catalog(catalog: Catalog, href: Href) -> str:
-    """A table of every journey; catalog.js adds filtering and sort buttons, without it the table still reads."""
-    segments = "".join(f'<option value="{key}">{label}</option>' for key, label in SEGMENT_LABELS.items())
+def journey_catalog(catalog: Catalog, href: Href, today: dt.date) -> str:
+    """A table of every journey, with its review status; filters and sorting come with tables.js."""
     rows = []
     for journey in catalog.sorted_journeys():
         persona = catalog.personas[journey.persona]
+        state = review(journey.last_reviewed, journey.review_interval, today)
         rows.append(
-            f'<tr data-segment="{persona.segment}">'
-            f"<td>{_link(href, journey_url(journey.id), journey.title)}</td>"
-            f"<td>{_link(href, persona_url(persona.id), persona.name)}<br><small>{SEGMENT_LABELS[persona.segment]}</small></td>"
+            f"<tr{attributes({'segment': persona.segment, 'review': state.status})}>"
+            f"<td>{link(href, journey_url(journey.id), journey.title)}</td>"
+            f"<td>{link(href, persona_url(persona.id), persona.name)}<br><small>{SEGMENT_LABELS[persona.segment]}</small></td>"
             f"<td>{html_text(journey.owner)}</td>"
             f'<td data-sort="{len(journey.steps):05d}">{len(journey.steps)}</td>'
             f'<td data-sort="{journey.lowest_emotion}">{emotion_label(journey.lowest_emotion)}</td>'
-            f'<td data-sort="{html_text(journey.last_reviewed)}">{html_text(journey.last_reviewed) or "–"}</td>'
+            f'<td data-sort="{state.rank}-{state.due or ""}">{review_badge(state)}</td>'
             f"<td>{STATE_LABELS.get(journey.state, '')}</td></tr>"
         )
-    headers = ["Journey", "Persona und Gruppe", "Team", "Schritte", "Tiefster Wert", "Zuletzt geprüft", "Zustand"]
-    head = "".join(f'<th scope="col">{h}</th>' for h in headers)
-    return (
-        '<div class="kw-catalog">'
-        '<div class="kw-filters" role="search">'
-        '<label>Suchen <input type="search" class="kw-filter-text" placeholder="Titel, Persona, Team …"></label> '
-        f'<label>Gruppe <select class="kw-filter-segment"><option value="">alle</option>{segments}</select></label> '
-        f'<span class="kw-count" aria-live="polite">{len(rows)} Journeys</span></div>'
-        '<div class="kw-scroll" role="region" tabindex="0" aria-label="Alle Journeys">'
-        f'<table class="kw-table kw-catalog-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
-        "</div></div>"
+    return filterable_table(
+        noun="Journeys",
+        label="Alle Journeys",
+        controls=[
+            text_control("Titel, Persona, Team …"),
+            select_control("segment", "Gruppe", list(SEGMENT_LABELS.items())),
+            select_control("review", "Überprüfung", [(status, REVIEW_LABELS[status]) for status in REVIEW_ORDER]),
+        ],
+        headers=[(h, True) for h in ("Journey", "Persona und Gruppe", "Team", "Schritte", "Tiefster Wert", "Überprüfung", "Zustand")],
+        rows=rows,
+        css="kw-catalog-table",
     )

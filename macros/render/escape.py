@@ -78,3 +78,16 @@ def mermaid_text(text: str) -> str:
 def mermaid_block(source: str) -> str:
     """A diagram for the page: HTML-escaped so the browser's text equals `source`."""
     return f'<pre class="mermaid"><code>{html.escape(source, quote=False)}</code></pre>'
+
+
+# Spreadsheets run a cell that starts with one of these as a formula ("CSV injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(text: str) -> str:
+    """One cell of an exported CSV file: the text as it is, but never a formula in a spreadsheet.
+
+    A leading apostrophe makes spreadsheet software show the cell as text; it is
+    what OWASP recommends against formula injection.
+    """
+    return "'" + text if text.startswith(_FORMULA_START) else text

@@ -14,8 +14,11 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..model import Catalog, closest
+from ..portfolio import backlog, per_owner
 from ..schema import KINDS
-from . import blocks, mermaid
+from ..today import today
+from . import backlog as backlog_view
+from . import blocks, export, insights, mermaid
 from .curve import emotion_curve
 from .escape import mermaid_block
 from .journey_map import journey_map
@@ -54,7 +57,7 @@ class UnknownReference(KeyError):
 class Fragment:
     """One kind of rendered block: what it needs as id, how it is drawn, and what it is (the macro's docstring)."""
 
-    target: str  # "journey", "persona", "persona?" (optional), "schema", or "" (no id)
+    target: str  # "journey", "persona", "persona?" (optional), "schema", "export", or "" (no id)
     render: Callable[[Catalog, str, Href], str]
     doc: str
 
@@ -86,18 +89,41 @@ FRAGMENTS: dict[str, Fragment] = {
     "emotion_curve": Fragment("journey", _emotion_curve, "Gefühlskurve über alle Schritte, Tiefpunkte markiert."),
     "journey_map": Fragment("journey", lambda c, i, href: journey_map(c.journeys[i]), "Journey Map als Tabelle."),
     "journey_facts": Fragment(
-        "journey", lambda c, i, href: blocks.journey_facts(c.journeys[i], c, href), "Beschreibung, Persona, Team, Zustand, Prüfdatum."
+        "journey", lambda c, i, href: blocks.journey_facts(c.journeys[i], c, href, today()), "Beschreibung, Persona, Team, Zustand, Überprüfung."
     ),
     "journey_kpis": Fragment("journey", lambda c, i, href: blocks.kpi_table(c.journeys[i]), "Kennzahlen einer Journey."),
     "journey_improvements": Fragment(
-        "journey", lambda c, i, href: blocks.improvement_table(c.journeys[i]), "Maßnahmen einer Journey."
+        "journey", lambda c, i, href: blocks.improvement_table(c.journeys[i], today()), "Maßnahmen einer Journey."
     ),
-    "persona_card": Fragment("persona", lambda c, i, href: blocks.persona_card(c.personas[i], c, href), "Steckbrief einer Persona."),
+    "persona_card": Fragment(
+        "persona", lambda c, i, href: blocks.persona_card(c.personas[i], c, href, today()), "Steckbrief einer Persona."
+    ),
     "persona_diagram": Fragment("persona?", _persona_diagram, "Welche Persona welche Journeys geht: alle oder eine."),
-    "persona_overview": Fragment("", lambda c, i, href: blocks.persona_overview(c, href), "Alle Personas nach Gruppen."),
-    "journey_catalog": Fragment("", lambda c, i, href: blocks.journey_catalog(c, href), "Katalog aller Journeys mit Filter."),
+    "persona_overview": Fragment("", lambda c, i, href: blocks.persona_overview(c, href, today()), "Alle Personas nach Gruppen."),
+    "journey_catalog": Fragment("", lambda c, i, href: blocks.journey_catalog(c, href, today()), "Katalog aller Journeys mit Filter."),
     "schema_reference": Fragment("schema", lambda c, i, href: schema_reference(i), "Felder eines Schemas (journey oder persona)."),
+    "improvement_summary": Fragment("", lambda c, i, href: backlog_view.backlog_summary(backlog(c, today())), "Maßnahmen in Zahlen."),
+    "improvement_owners": Fragment(
+        "", lambda c, i, href: backlog_view.owner_table(per_owner(backlog(c, today()))), "Maßnahmen je Verantwortlichen."
+    ),
+    "improvement_backlog": Fragment(
+        "", lambda c, i, href: backlog_view.backlog_table(backlog(c, today()), href, today()), "Alle Maßnahmen aller Journeys, mit Filter."
+    ),
+    "pain_hotspots": Fragment("", lambda c, i, href: insights.pain_hotspots_block(c, href), "Schmerzpunkte, die in mehreren Journeys vorkommen."),
+    "lowest_moments": Fragment("", lambda c, i, href: insights.lowest_moments_block(c, href), "Die Tiefpunkte über alle Journeys."),
+    "moments_of_truth": Fragment("", lambda c, i, href: insights.moments_of_truth_block(c, href), "Momente der Wahrheit über alle Journeys."),
+    "emotion_by_channel": Fragment("", lambda c, i, href: insights.average_emotion_block(c, "channel"), "Mittleres Gefühl je Kanal."),
+    "emotion_by_stage": Fragment("", lambda c, i, href: insights.average_emotion_block(c, "stage"), "Mittleres Gefühl je Phase."),
+    "coverage_gaps": Fragment("", lambda c, i, href: insights.coverage_gaps_block(c, href), "Gruppen und Personas ohne Journey."),
+    "overdue_reviews": Fragment(
+        "", lambda c, i, href: insights.overdue_reviews_block(c, href, today()), "Fällige Überprüfungen nach Team."
+    ),
+    "evidence_backing": Fragment("", lambda c, i, href: insights.evidence_block(c, href), "Wie gut jede Journey belegt ist."),
+    "open_data_fields": Fragment(
+        "export", lambda c, i, href: export.reference(EXPORT_IDS[i]), "Felder einer Datei unter /api/ (z. B. journeys-json)."
+    ),
 }
+EXPORT_IDS = {name.replace(".", "-"): name for name in export.EXPORTS}
 
 
 def marker(name: str, ident: str = "") -> str:
@@ -117,6 +143,8 @@ def check_reference(catalog: Catalog, name: str, ident: str) -> None:
         raise UnknownReference(f"Die Persona „{ident}“ gibt es nicht.{closest(ident, catalog.personas)}")
     if target == "schema" and ident not in KINDS:
         raise UnknownReference(f"Ein Schema „{ident}“ gibt es nicht: {' oder '.join(KINDS)}.")
+    if target == "export" and ident not in EXPORT_IDS:
+        raise UnknownReference(f"Eine Datei „{ident}“ gibt es unter /api/ nicht: {', '.join(EXPORT_IDS)}.")
     if target == "" and ident:
         raise UnknownReference(f"„{name}“ braucht keine Kennung, hier steht „{ident}“.")
 

@@ -1,0 +1,204 @@
+"""Open data: every build publishes the validated data as JSON and CSV under /api/.
+
+So a BI or CRM team can use the journeys without reading our code. The JSON
+files carry each file's validated data unchanged (it follows the published JSON
+Schema) plus computed fields; the CSV files are flat, one row per step or per
+improvement, and open with umlauts intact in German spreadsheet software
+(UTF-8 with byte order mark, semicolons). Column and field descriptions live
+here once and also render the reference page.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from dataclasses import dataclass
+from typing import Callable
+
+from ..freshness import is_overdue, review
+from ..labels import EMOTION_WORDS, SEGMENT_LABELS, STATUS_LABELS
+from ..model import Catalog, Journey, Persona
+from ..schema import KINDS, schema_text
+from .blocks import journey_url, persona_url
+from .escape import csv_text, flat, html_text
+
+# Raise the major number when a field is removed or changes meaning, the minor number when one is added.
+SCHEMA_VERSION = "1.0"
+LIST_SEPARATOR = " | "
+
+
+@dataclass(frozen=True)
+class GeneratedFile:
+    path: str  # relative to the site root, e.g. "api/journeys.json"
+    content: str | bytes
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    description: str
+    value: Callable
+
+
+def _join(items) -> str:
+    return LIST_SEPARATOR.join(flat(item) for item in items)
+
+
+# One row per step: (journey, stage number, stage, step number, step).
+STEP_COLUMNS = [
+    Column("journey_id", "Kennung der Journey (Dateiname)", lambda j, sn, st, n, s: j.id),
+    Column("journey_title", "Titel der Journey", lambda j, sn, st, n, s: j.title),
+    Column("persona_id", "Kennung der Persona", lambda j, sn, st, n, s: j.persona),
+    Column("owner", "Team, das die Journey pflegt", lambda j, sn, st, n, s: j.owner),
+    Column("state", "current (Ist) oder target (Soll), leer wenn nicht angegeben", lambda j, sn, st, n, s: j.state),
+    Column("stage_number", "Nummer der Phase, ab 1", lambda j, sn, st, n, s: sn),
+    Column("stage", "Name der Phase", lambda j, sn, st, n, s: st.name),
+    Column("step_number", "Nummer des Schritts in der Journey, ab 1", lambda j, sn, st, n, s: n),
+    Column("step_id", "Kennung des Schritts, falls vergeben", lambda j, sn, st, n, s: s.id),
+    Column("action", "Was die Person tut oder erlebt", lambda j, sn, st, n, s: s.action),
+    Column("emotion", "Gefühl von 1 (sehr schlecht) bis 5 (sehr gut)", lambda j, sn, st, n, s: s.emotion),
+    Column("emotion_word", "Das Gefühl in Worten", lambda j, sn, st, n, s: EMOTION_WORDS[s.emotion]),
+    Column("actors", "Beteiligte, getrennt durch „ | “", lambda j, sn, st, n, s: _join(s.actors)),
+    Column("touchpoint", "Berührungspunkt", lambda j, sn, st, n, s: s.touchpoint),
+    Column("channel", "Kanal", lambda j, sn, st, n, s: s.channel),
+    Column("pain_points", "Schmerzpunkte, getrennt durch „ | “", lambda j, sn, st, n, s: _join(p.text for p in s.pain_points)),
+    Column("pain_topics", "Themen der Schmerzpunkte (topic), getrennt durch „ | “", lambda j, sn, st, n, s: _join(p.topic for p in s.pain_points if p.topic)),
+    Column("opportunities", "Chancen, getrennt durch „ | “", lambda j, sn, st, n, s: _join(s.opportunities)),
+    Column("moment_of_truth", "ja, wenn hier ein Moment der Wahrheit liegt", lambda j, sn, st, n, s: "ja" if s.moment_of_truth else "nein"),
+    Column("confidence", "observed, assumed oder planned; leer wenn nicht angegeben", lambda j, sn, st, n, s: s.confidence),
+    Column("evidence", "Belege, getrennt durch „ | “", lambda j, sn, st, n, s: _join(s.evidence)),
+    Column("url", "Adresse der Journey-Seite, relativ zur Website", lambda j, sn, st, n, s: journey_url(j.id)),
+]
+
+# One row per improvement: (journey, improvement, today).
+IMPROVEMENT_COLUMNS = [
+    Column("journey_id", "Kennung der Journey", lambda j, i, today: j.id),
+    Column("journey_title", "Titel der Journey", lambda j, i, today: j.title),
+    Column("action", "Was getan wird", lambda j, i, today: i.action),
+    Column("owner", "Wer sich kümmert", lambda j, i, today: i.owner),
+    Column("due", "Fällig am (JJJJ-MM-TT), leer wenn ohne Termin", lambda j, i, today: i.due),
+    Column("status", "open, in_progress oder done", lambda j, i, today: i.status),
+    Column("status_word", "Der Stand in Worten", lambda j, i, today: STATUS_LABELS[i.status]),
+    Column("overdue", "ja, wenn der Termin vorbei und die Maßnahme nicht erledigt ist", lambda j, i, today: "ja" if is_overdue(i, today) else "nein"),
+    Column("success_criteria", "Woran man merkt, dass es gewirkt hat", lambda j, i, today: i.success_criteria),
+    Column("steps", "Kennungen der Schritte, an denen die Maßnahme ansetzt, getrennt durch „ | “", lambda j, i, today: _join(i.steps)),
+    Column("url", "Adresse der Journey-Seite, relativ zur Website", lambda j, i, today: journey_url(j.id)),
+]
+
+JOURNEY_FIELDS = {
+    "id": "Kennung (Dateiname ohne .yml)",
+    "url": "Adresse der Seite, relativ zur Website",
+    "source": "Pfad der YAML-Datei im Repository",
+    "persona_name": "Name der Persona",
+    "segment": "Gruppe der Persona (beneficiary, donor, volunteer, internal, external, obligated)",
+    "steps": "Zahl der Schritte",
+    "lowest_emotion": "tiefster Gefühlswert der Journey (1–5)",
+    "review_status": "current, due_soon, overdue oder never (aktuell, bald fällig, überfällig, nie überprüft)",
+    "review_due": "Datum der nächsten fälligen Überprüfung oder null",
+    "improvements_overdue": "Zahl der überfälligen Maßnahmen",
+    "data": "die geprüften Daten der Datei, genau nach dem JSON Schema (api/schema/journey.schema.json)",
+}
+PERSONA_FIELDS = {
+    "id": "Kennung (Dateiname ohne .yml)",
+    "url": "Adresse der Seite, relativ zur Website",
+    "source": "Pfad der YAML-Datei im Repository",
+    "segment_word": "Gruppe in Worten",
+    "journeys": "Kennungen der Journeys dieser Persona",
+    "review_status": "current, due_soon, overdue oder never",
+    "review_due": "Datum der nächsten fälligen Überprüfung oder null",
+    "data": "die geprüften Daten der Datei, genau nach dem JSON Schema (api/schema/persona.schema.json)",
+}
+
+
+def _journey_entry(journey: Journey, catalog: Catalog, today: dt.date, prefix: str) -> dict:
+    persona = catalog.personas[journey.persona]
+    state = review(journey.last_reviewed, journey.review_interval, today)
+    values = {
+        "id": journey.id,
+        "url": journey_url(journey.id),
+        "source": f"{prefix}/{journey.source}",
+        "persona_name": persona.name,
+        "segment": persona.segment,
+        "steps": len(journey.steps),
+        "lowest_emotion": journey.lowest_emotion,
+        "review_status": state.status,
+        "review_due": state.due.isoformat() if state.due else None,
+        "improvements_overdue": sum(is_overdue(i, today) for i in journey.improvements),
+        "data": journey.data,
+    }
+    return {name: values[name] for name in JOURNEY_FIELDS}
+
+
+def _persona_entry(persona: Persona, catalog: Catalog, today: dt.date, prefix: str) -> dict:
+    state = review(persona.last_reviewed, persona.review_interval, today)
+    values = {
+        "id": persona.id,
+        "url": persona_url(persona.id),
+        "source": f"{prefix}/{persona.source}",
+        "segment_word": SEGMENT_LABELS[persona.segment],
+        "journeys": [j.id for j in catalog.journeys_of(persona.id)],
+        "review_status": state.status,
+        "review_due": state.due.isoformat() if state.due else None,
+        "data": persona.data,
+    }
+    return {name: values[name] for name in PERSONA_FIELDS}
+
+
+def _json(kind: str, entries: list[dict], today: dt.date) -> str:
+    document = {"schema_version": SCHEMA_VERSION, "generated": today.isoformat(), "count": len(entries), kind: entries}
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+
+
+def _csv(columns: list[Column], rows) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow([c.name for c in columns])
+    for row in rows:
+        writer.writerow([csv_text(str(c.value(*row))) for c in columns])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def open_data(catalog: Catalog, today: dt.date, journeys_prefix: str = "journeys") -> list[GeneratedFile]:
+    """The files under /api/; `journeys_prefix` is the journeys folder as seen from the repository root."""
+    journeys = catalog.sorted_journeys()
+    step_rows = [
+        (j, stage_number, stage, number, step)
+        for j in journeys
+        for stage_number, stage, number, step in _numbered(j)
+    ]
+    improvement_rows = [(j, i, today) for j in journeys for i in j.improvements]
+    files = [
+        GeneratedFile("api/journeys.json", _json("journeys", [_journey_entry(j, catalog, today, journeys_prefix) for j in journeys], today)),
+        GeneratedFile("api/personas.json", _json("personas", [_persona_entry(p, catalog, today, journeys_prefix) for p in catalog.sorted_personas()], today)),
+        GeneratedFile("api/journeys.csv", _csv(STEP_COLUMNS, step_rows)),
+        GeneratedFile("api/massnahmen.csv", _csv(IMPROVEMENT_COLUMNS, improvement_rows)),
+    ]
+    files += [GeneratedFile(f"api/schema/{kind}.schema.json", schema_text(kind)) for kind in KINDS]
+    return files
+
+
+def _numbered(journey: Journey):
+    number = 0
+    for stage_number, stage in enumerate(journey.stages, start=1):
+        for step in stage.steps:
+            number += 1
+            yield stage_number, stage, number, step
+
+
+def reference(kind: str) -> str:
+    """The fields of one export file as a table, for the reference page ("journeys.json", "journeys.csv", …)."""
+    described = {
+        "journeys.json": JOURNEY_FIELDS,
+        "personas.json": PERSONA_FIELDS,
+        "journeys.csv": {c.name: c.description for c in STEP_COLUMNS},
+        "massnahmen.csv": {c.name: c.description for c in IMPROVEMENT_COLUMNS},
+    }[kind]
+    rows = "".join(f"<tr><td><code>{html_text(name)}</code></td><td>{html_text(text)}</td></tr>" for name, text in described.items())
+    return (
+        f'<div class="kw-scroll" role="region" tabindex="0" aria-label="Felder von {kind}"><table class="kw-table">'
+        f'<thead><tr><th scope="col">Feld</th><th scope="col">Bedeutung</th></tr></thead><tbody>{rows}</tbody></table></div>'
+    )
+
+
+EXPORTS = ("journeys.json", "personas.json", "journeys.csv", "massnahmen.csv")
