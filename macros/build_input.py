@@ -16,8 +16,7 @@ import yaml
 
 from .files import link_message, walk
 from .model import Catalog
-from .render.export import open_data
-from .render.pages import generated_pages
+from .render.pages import generated_files, generated_pages
 from .today import today
 
 
@@ -46,7 +45,7 @@ def write_build_input(project: Path, out: Path, catalog: Catalog, journeys_dir: 
             raise BuildInputError(f"{journeys_dir}/{page.source}: Die Seite docs/{page.src_uri} gibt es schon. Benenne die Datei um.")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.content, encoding="utf-8")
-    for data in open_data(catalog, today(), journeys_dir):
+    for data in generated_files(catalog, today(), journeys_dir):
         target = out / "docs" / data.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data.content if isinstance(data.content, bytes) else data.content.encode("utf-8"))

@@ -190,6 +190,10 @@ class BacklogItem:
 
 def backlog(catalog: Catalog, today: dt.date) -> list[BacklogItem]:
     """Every improvement of every journey: overdue first, then by due date (none last)."""
+    return catalog.once(("backlog", today), lambda: _backlog(catalog, today))
+
+
+def _backlog(catalog: Catalog, today: dt.date) -> list[BacklogItem]:
     items = []
     for journey in catalog.sorted_journeys():
         numbered = {step.id: (n, step) for n, step in enumerate(journey.steps, start=1) if step.id}
@@ -219,3 +223,7 @@ def per_owner(items: list[BacklogItem]) -> list[OwnerCount]:
         count.counts[item.improvement.status] += 1
         count.overdue += item.overdue
     return sorted(owners.values(), key=lambda o: (-o.overdue, -(o.counts["open"] + o.counts["in_progress"]), o.owner.casefold()))
+
+
+def owner_counts(catalog: Catalog, today: dt.date) -> list[OwnerCount]:
+    return catalog.once(("owners", today), lambda: per_owner(backlog(catalog, today)))

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from macros.model import load_catalog
 
@@ -156,13 +157,15 @@ def test_catalog_filters_and_sorts(browser, tricky_server):
     rows = page.locator(".kw-catalog-table tbody tr")
     assert rows.count() == 2
     page.fill("[data-filter-text]", "neu")
+    expect(page.locator(".kw-count")).to_have_text("1 von 2 Journeys")
     assert page.locator(".kw-catalog-table tbody tr:not([hidden])").count() == 1
-    assert page.inner_text(".kw-count") == "1 von 2 Journeys"
     page.fill("[data-filter-text]", "")
+    expect(page.locator(".kw-count")).to_have_text("2 Journeys")
     page.click("th:nth-child(4) button")
+    expect(page.locator("th:nth-child(4)")).to_have_attribute("aria-sort", "ascending")
     first = page.inner_text(".kw-catalog-table tbody tr:first-child td:nth-child(4)")
     page.click("th:nth-child(4) button")
-    assert page.inner_text(".kw-catalog-table tbody tr:first-child td:nth-child(4)") != first
+    expect(page.locator(".kw-catalog-table tbody tr:first-child td:nth-child(4)")).not_to_have_text(first)
     assert page.get_attribute("th:nth-child(4)", "aria-sort") == "descending"
     watch.close()
 

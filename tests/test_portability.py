@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from macros import labels, schema
 from macros.model import load_catalog
@@ -107,6 +108,7 @@ def test_zensical_site_is_private_error_free_and_its_catalog_filters(browser, ze
     rows = watch.page.locator(".kw-catalog-table tbody tr")
     total = rows.count()
     watch.page.fill("[data-filter-text]", "Kinderpass")
+    expect(watch.page.locator(".kw-count")).not_to_have_text(f"{total} Journeys")
     assert 0 < watch.page.locator(".kw-catalog-table tbody tr:not([hidden])").count() < total
     watch.close()
 

@@ -5,6 +5,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import PageWatch, make_project, run_mkdocs, serve
 from .test_browser import serious_violations
@@ -48,14 +49,20 @@ def test_backlog_filters_by_owner_status_and_overdue(browser, origin):
     table = ".kw-backlog-table"
     assert visible_rows(page, table) == 4
     assert page.locator(f"{table} tbody tr").first.inner_text().count("überfällig") == 1
+    count = page.locator(".kw-filterable .kw-count")
     page.check("[data-filter=overdue]")
-    assert visible_rows(page, table) == 2 and page.inner_text(".kw-filterable .kw-count") == "2 von 4 Maßnahmen"
+    expect(count).to_have_text("2 von 4 Maßnahmen")
+    assert visible_rows(page, table) == 2
     page.select_option("[data-filter=owner]", label="Team A")
+    expect(count).to_have_text("1 von 4 Maßnahmen")
     assert visible_rows(page, table) == 1
     page.uncheck("[data-filter=overdue]")
     page.select_option("[data-filter=owner]", label="Leitung")
     page.select_option("[data-filter=status]", label="erledigt")
+    expect(count).to_have_text("1 von 4 Maßnahmen")
     assert page.locator(f"{table} tbody tr:not([hidden]) td").first.inner_text() == "Hotline verstärken"
+    link = page.locator(f"{table} tbody tr td a").first
+    assert link.get_attribute("href").endswith("/journeys/antrag/"), "links from the data file work on this page"
     page.keyboard.press("Tab")
     assert watch.errors == [] and watch.foreign == []
     watch.close()
@@ -67,11 +74,12 @@ def test_catalog_filters_and_sorts_by_review_status(browser, origin):
     page = watch.page
     table = ".kw-catalog-table"
     page.select_option("[data-filter=review]", label="Überprüfung überfällig")
+    expect(page.locator(".kw-count")).to_have_text("1 von 3 Journeys")
     assert visible_rows(page, table) == 1
     assert "fällig seit 1.11.2026" in page.inner_text(f"{table} tbody tr:not([hidden])")
     page.select_option("[data-filter=review]", value="")
     page.click("th:nth-child(6) button")
-    assert page.inner_text(f"{table} tbody tr:first-child td:nth-child(6)").startswith("Überprüfung überfällig")
+    expect(page.locator(f"{table} tbody tr:first-child td:nth-child(6)")).to_contain_text("Überprüfung überfällig")
     watch.close()
 
 
@@ -96,4 +104,46 @@ def test_insights_show_their_numbers_in_text(browser, origin):
     assert "Personas ohne Journey: Cy." in text
     assert "Überprüfung überfällig (fällig seit 1.11.2026)" in text
     assert watch.page.locator(".kw-bar[aria-hidden=true]").count() > 0, "bars only repeat numbers written beside them"
+    watch.close()
+
+
+@pytest.fixture(scope="module")
+def big_origin(tmp_path_factory):
+    """120 journeys with 360 improvements: more rows than one page holds."""
+    from .bench import write_data
+
+    journeys = tmp_path_factory.mktemp("many-journeys") / "journeys"
+    (journeys / "personas").mkdir(parents=True)
+    write_data(journeys / "teams", 120)
+    for path in journeys.rglob("*.yml"):  # the bench writes its schema line for another depth
+        path.write_text(path.read_text(encoding="utf-8").split("\n", 1)[1], encoding="utf-8")
+    project = make_project(tmp_path_factory.mktemp("big"), journeys, {**PAGES, "index.md": "# Start\n"})
+    result = run_mkdocs(project, project / "site", SOURCE_DATE_EPOCH=EPOCH)
+    assert result.returncode == 0, result.stderr
+    server = serve(project / "site")
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+def test_long_tables_are_pages_without_script_and_searchable_whole_with_it(browser, big_origin):
+    plain = PageWatch(browser, big_origin, java_script_enabled=False)
+    plain.goto(big_origin + "journeys/")
+    assert plain.page.locator(".kw-catalog-table tbody tr").count() == 50
+    assert plain.page.inner_text(".kw-pages").startswith("Seite 1 von 3")
+    plain.page.click(".kw-pages a:text-is('3')")
+    assert plain.page.url.endswith("/journeys/katalog/3/") and plain.page.locator(".kw-catalog-table tbody tr").count() == 20
+    plain.goto(big_origin + "journeys/massnahmen/")
+    assert plain.page.inner_text(".kw-pages").startswith("Seite 1 von 8")
+    plain.close()
+    watch = PageWatch(browser, big_origin)
+    watch.goto(big_origin + "journeys/")
+    last = "Journey 119"
+    watch.page.fill("[data-filter-text]", last)
+    expect(watch.page.locator(".kw-count")).to_have_text("1 von 120 Journeys")
+    assert last in watch.page.inner_text(".kw-catalog-table tbody") and watch.page.locator(".kw-pages").is_hidden()
+    watch.page.fill("[data-filter-text]", "")
+    expect(watch.page.locator(".kw-count")).to_have_text("120 Journeys")
+    watch.page.click(".kw-more-rows button")
+    assert watch.page.locator(".kw-catalog-table tbody tr").count() == 100
+    assert watch.errors == [] and watch.foreign == []
     watch.close()

@@ -13,22 +13,16 @@ it, so the theme never falls back to a CDN; other pages load nothing.
 from __future__ import annotations
 
 import json
-import posixpath
 
 from markdown import Extension
 from markdown.postprocessors import Postprocessor
 
 from .. import session
+from ..render.blocks import relative
 from ..render.fragments import MARKER, expand
 from .builder import page_context
 
 DIAGRAM = '<pre class="mermaid">'
-
-
-def relative(url_of_page: str, target: str) -> str:
-    """`target` (relative to the site root) as seen from the page at `url_of_page`."""
-    link = posixpath.relpath("/" + target, "/" + posixpath.dirname(url_of_page))
-    return link + "/" if target.endswith("/") and not link.endswith("/") else link
 
 
 def mermaid_loader(library: str) -> str:

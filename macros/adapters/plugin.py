@@ -20,8 +20,7 @@ from mkdocs.structure.files import File, Files
 
 from .. import session
 from ..files import link_message, walk
-from ..render.export import open_data
-from ..render.pages import generated_pages
+from ..render.pages import generated_files, generated_pages
 from ..today import DateError, today
 
 log = logging.getLogger("mkdocs.plugins.kundenwege")
@@ -71,6 +70,6 @@ class KundenwegePlugin(BasePlugin[KundenwegeConfig]):
             if files.get_file_from_path(page.src_uri) is not None:
                 raise PluginError(f"{shown}/{page.source}: Die Seite docs/{page.src_uri} gibt es schon. Benenne die Datei um.")
             files.append(File.generated(config, page.src_uri, content=page.content))
-        for data in open_data(self.catalog, today(), shown):
+        for data in generated_files(self.catalog, today(), shown):
             files.append(File.generated(config, data.path, content=data.content))
         return files

@@ -4,10 +4,11 @@ from __future__ import annotations
 import datetime as dt
 
 from ..labels import STATUS_LABELS
-from ..portfolio import BacklogItem, OwnerCount, per_owner
+from ..model import Catalog
+from ..portfolio import BacklogItem, OwnerCount, backlog, owner_counts
 from .blocks import Href, german_date, improvement_status, journey_url, link, step_names
 from .escape import flat, html_text
-from .filter_table import attributes, checkbox_control, filterable_table, select_control, text_control
+from .filter_table import Row, TableSpec, checkbox_control, select_control, table_page, text_control
 
 
 def owner_key(owner: str) -> str:
@@ -37,31 +38,46 @@ def owner_table(owners: list[OwnerCount]) -> str:
     )
 
 
-def backlog_table(items: list[BacklogItem], href: Href, today: dt.date) -> str:
-    """Every improvement, overdue first, filterable by owner, status and overdue."""
-    owners = per_owner(items)
-    rows = [
-        f"<tr{attributes({'owner': owner_key(i.improvement.owner), 'status': i.improvement.status, 'overdue': '1' if i.overdue else '0'})}>"
-        f"<td>{html_text(i.improvement.action)}</td>"
-        f"<td>{link(href, journey_url(i.journey.id), i.journey.title)}</td>"
-        f"<td>{html_text(i.improvement.owner)}</td>"
-        f'<td data-sort="{i.improvement.due or "9999"}">{german_date(i.improvement.due) if i.improvement.due else "–"}</td>'
-        f"<td>{improvement_status(i.improvement, today)}</td>"
-        f"<td>{html_text(i.improvement.success_criteria)}</td>"
-        f"<td>{step_names(i.steps)}</td></tr>"
-        for i in items
-    ]
-    return filterable_table(
+BACKLOG_DATA = "tabellen/massnahmen.json"
+
+
+def backlog_page_url(page: int) -> str:
+    return "journeys/massnahmen/" if page == 1 else f"journeys/massnahmen/{page}/"
+
+
+def backlog_row(i: BacklogItem, href: Href, today: dt.date) -> Row:
+    return Row(
+            [
+                html_text(i.improvement.action),
+                link(href, journey_url(i.journey.id), i.journey.title),
+                html_text(i.improvement.owner),
+                german_date(i.improvement.due) if i.improvement.due else "–",
+                improvement_status(i.improvement, today),
+                html_text(i.improvement.success_criteria),
+                step_names(i.steps),
+            ],
+            {"owner": owner_key(i.improvement.owner), "status": i.improvement.status, "overdue": "1" if i.overdue else "0"},
+            ["", "", "", i.improvement.due or "9999", "", "", ""],
+        )
+
+
+def backlog_table(catalog: Catalog, href: Href, today: dt.date, page: int = 1) -> str:
+    """Every improvement, overdue first, a page at a time; filters by owner, status and overdue come with tables.js."""
+    items = backlog(catalog, today)
+    owners = sorted(owner_counts(catalog, today), key=lambda o: o.owner.casefold())
+    spec = TableSpec(
         noun="Maßnahmen",
         label="Alle Maßnahmen",
         controls=[
             text_control("Maßnahme, Journey …"),
-            select_control("owner", "Verantwortlich", [(owner_key(o.owner), o.owner) for o in sorted(owners, key=lambda o: o.owner.casefold())]),
+            select_control("owner", "Verantwortlich", [(owner_key(o.owner), o.owner) for o in owners]),
             select_control("status", "Stand", list(STATUS_LABELS.items())),
             checkbox_control("overdue", "nur überfällige"),
         ],
         headers=[("Maßnahme", True), ("Journey", True), ("Verantwortlich", True), ("Fällig", True), ("Stand", True),
                  ("Erfolgskriterium", False), ("Setzt an bei", False)],
-        rows=rows,
         css="kw-backlog-table",
+    )
+    return table_page(
+        spec, items, lambda i: backlog_row(i, href, today), page=page, page_url=lambda n: href(backlog_page_url(n)), data_url=href(BACKLOG_DATA)
     )

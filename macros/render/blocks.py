@@ -9,15 +9,22 @@ from __future__ import annotations
 from typing import Callable
 
 import datetime as dt
+import posixpath
 
 from ..freshness import REVIEW_LABELS, REVIEW_ORDER, Review, is_overdue, review
 from ..labels import EMOTION_WORDS, SEGMENT_LABELS, STATE_LABELS, STATUS_LABELS
 from ..model import Catalog, Improvement, Journey, Persona
 from .escape import html_paragraphs, html_text
-from .filter_table import attributes, filterable_table, select_control, text_control
+from .filter_table import Row, TableSpec, select_control, table_page, text_control
 
 Href = Callable[[str], str]
 EMOTION_FACES = {1: "😣", 2: "🙁", 3: "😐", 4: "🙂", 5: "😄"}
+
+
+def relative(url_of_page: str, target: str) -> str:
+    """`target` (relative to the site root) as seen from the page at `url_of_page`, so the site works under any base path."""
+    link = posixpath.relpath("/" + target, "/" + posixpath.dirname(url_of_page))
+    return link + "/" if target.endswith("/") and not link.endswith("/") else link
 
 
 def journey_url(journey_id: str) -> str:
@@ -161,23 +168,34 @@ def persona_overview(catalog: Catalog, href: Href, today: dt.date) -> str:
     return f'<div class="kw-personas">{"".join(groups)}</div>'
 
 
-def journey_catalog(catalog: Catalog, href: Href, today: dt.date) -> str:
-    """A table of every journey, with its review status; filters and sorting come with tables.js."""
-    rows = []
-    for journey in catalog.sorted_journeys():
-        persona = catalog.personas[journey.persona]
-        state = review(journey.last_reviewed, journey.review_interval, today)
-        rows.append(
-            f"<tr{attributes({'segment': persona.segment, 'review': state.status})}>"
-            f"<td>{link(href, journey_url(journey.id), journey.title)}</td>"
-            f"<td>{link(href, persona_url(persona.id), persona.name)}<br><small>{SEGMENT_LABELS[persona.segment]}</small></td>"
-            f"<td>{html_text(journey.owner)}</td>"
-            f'<td data-sort="{len(journey.steps):05d}">{len(journey.steps)}</td>'
-            f'<td data-sort="{journey.lowest_emotion}">{emotion_label(journey.lowest_emotion)}</td>'
-            f'<td data-sort="{state.rank}-{state.due or ""}">{review_badge(state)}</td>'
-            f"<td>{STATE_LABELS.get(journey.state, '')}</td></tr>"
-        )
-    return filterable_table(
+CATALOG_DATA = "tabellen/katalog.json"
+
+
+def catalog_page_url(page: int) -> str:
+    return "journeys/" if page == 1 else f"journeys/katalog/{page}/"
+
+
+def catalog_row(journey: Journey, catalog: Catalog, href: Href, today: dt.date) -> Row:
+    persona = catalog.personas[journey.persona]
+    state = review(journey.last_reviewed, journey.review_interval, today)
+    return Row(
+                [
+                    link(href, journey_url(journey.id), journey.title),
+                    f"{link(href, persona_url(persona.id), persona.name)}<br><small>{SEGMENT_LABELS[persona.segment]}</small>",
+                    html_text(journey.owner),
+                    str(len(journey.steps)),
+                    emotion_label(journey.lowest_emotion),
+                    review_badge(state),
+                    STATE_LABELS.get(journey.state, ""),
+                ],
+                {"segment": persona.segment, "review": state.status},
+                ["", "", "", f"{len(journey.steps):05d}", str(journey.lowest_emotion), f"{state.rank}-{state.due or ''}", ""],
+            )
+
+
+def journey_catalog(catalog: Catalog, href: Href, today: dt.date, page: int = 1) -> str:
+    """Every journey with its review status, a page at a time; filters and sorting come with tables.js."""
+    spec = TableSpec(
         noun="Journeys",
         label="Alle Journeys",
         controls=[
@@ -186,6 +204,13 @@ def journey_catalog(catalog: Catalog, href: Href, today: dt.date) -> str:
             select_control("review", "Überprüfung", [(status, REVIEW_LABELS[status]) for status in REVIEW_ORDER]),
         ],
         headers=[(h, True) for h in ("Journey", "Persona und Gruppe", "Team", "Schritte", "Tiefster Wert", "Überprüfung", "Zustand")],
-        rows=rows,
         css="kw-catalog-table",
+    )
+    return table_page(
+        spec,
+        catalog.sorted_journeys(),
+        lambda journey: catalog_row(journey, catalog, href, today),
+        page=page,
+        page_url=lambda n: href(catalog_page_url(n)),
+        data_url=href(CATALOG_DATA),
     )

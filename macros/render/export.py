@@ -147,7 +147,7 @@ def _persona_entry(persona: Persona, catalog: Catalog, today: dt.date, prefix: s
 
 def _json(kind: str, entries: list[dict], today: dt.date) -> str:
     document = {"schema_version": SCHEMA_VERSION, "generated": today.isoformat(), "count": len(entries), kind: entries}
-    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def _csv(columns: list[Column], rows) -> bytes:

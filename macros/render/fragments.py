@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..model import Catalog, closest
-from ..portfolio import backlog, per_owner
+from ..portfolio import backlog, owner_counts
 from ..schema import KINDS
 from ..today import today
 from . import backlog as backlog_view
 from . import blocks, export, insights, mermaid
 from .curve import emotion_curve
 from .escape import mermaid_block
+from .filter_table import page_count
 from .journey_map import journey_map
 from .schema_doc import schema_reference
 
@@ -57,7 +58,7 @@ class UnknownReference(KeyError):
 class Fragment:
     """One kind of rendered block: what it needs as id, how it is drawn, and what it is (the macro's docstring)."""
 
-    target: str  # "journey", "persona", "persona?" (optional), "schema", "export", or "" (no id)
+    target: str  # "journey", "persona", "persona?" (optional), "schema", "export", "page" (a page number), or "" (no id)
     render: Callable[[Catalog, str, Href], str]
     doc: str
 
@@ -100,14 +101,18 @@ FRAGMENTS: dict[str, Fragment] = {
     ),
     "persona_diagram": Fragment("persona?", _persona_diagram, "Welche Persona welche Journeys geht: alle oder eine."),
     "persona_overview": Fragment("", lambda c, i, href: blocks.persona_overview(c, href, today()), "Alle Personas nach Gruppen."),
-    "journey_catalog": Fragment("", lambda c, i, href: blocks.journey_catalog(c, href, today()), "Katalog aller Journeys mit Filter."),
+    "journey_catalog": Fragment(
+        "page", lambda c, i, href: blocks.journey_catalog(c, href, today(), int(i or 1)), "Katalog aller Journeys mit Filter (Seite 1 oder die angegebene)."
+    ),
     "schema_reference": Fragment("schema", lambda c, i, href: schema_reference(i), "Felder eines Schemas (journey oder persona)."),
     "improvement_summary": Fragment("", lambda c, i, href: backlog_view.backlog_summary(backlog(c, today())), "Maßnahmen in Zahlen."),
     "improvement_owners": Fragment(
-        "", lambda c, i, href: backlog_view.owner_table(per_owner(backlog(c, today()))), "Maßnahmen je Verantwortlichen."
+        "", lambda c, i, href: backlog_view.owner_table(owner_counts(c, today())), "Maßnahmen je Verantwortlichen."
     ),
     "improvement_backlog": Fragment(
-        "", lambda c, i, href: backlog_view.backlog_table(backlog(c, today()), href, today()), "Alle Maßnahmen aller Journeys, mit Filter."
+        "page",
+        lambda c, i, href: backlog_view.backlog_table(c, href, today(), int(i or 1)),
+        "Alle Maßnahmen aller Journeys, mit Filter (Seite 1 oder die angegebene).",
     ),
     "pain_hotspots": Fragment("", lambda c, i, href: insights.pain_hotspots_block(c, href), "Schmerzpunkte, die in mehreren Journeys vorkommen."),
     "lowest_moments": Fragment("", lambda c, i, href: insights.lowest_moments_block(c, href), "Die Tiefpunkte über alle Journeys."),
@@ -124,6 +129,11 @@ FRAGMENTS: dict[str, Fragment] = {
     ),
 }
 EXPORT_IDS = {name.replace(".", "-"): name for name in export.EXPORTS}
+# How many pages a paged fragment has.
+PAGED = {
+    "journey_catalog": lambda c: page_count(len(c.journeys)),
+    "improvement_backlog": lambda c: page_count(sum(len(j.improvements) for j in c.journeys.values())),
+}
 
 
 def marker(name: str, ident: str = "") -> str:
@@ -145,6 +155,8 @@ def check_reference(catalog: Catalog, name: str, ident: str) -> None:
         raise UnknownReference(f"Ein Schema „{ident}“ gibt es nicht: {' oder '.join(KINDS)}.")
     if target == "export" and ident not in EXPORT_IDS:
         raise UnknownReference(f"Eine Datei „{ident}“ gibt es unter /api/ nicht: {', '.join(EXPORT_IDS)}.")
+    if target == "page" and ident and not (ident.isdigit() and 1 <= int(ident) <= PAGED[name](catalog)):
+        raise UnknownReference(f"„{name}“ hat keine Seite „{ident}“.")
     if target == "" and ident:
         raise UnknownReference(f"„{name}“ braucht keine Kennung, hier steht „{ident}“.")
 

@@ -12,6 +12,7 @@ import datetime as dt
 from ..labels import EMOTION_WORDS, SEGMENT_LABELS
 from ..model import Catalog
 from ..portfolio import (
+    Backing,
     Reviewed,
     StepRef,
     average_emotion,
@@ -25,7 +26,7 @@ from ..portfolio import (
 )
 from .blocks import Href, journey_url, link, persona_url, review_badge
 from .escape import html_text
-from .filter_table import attributes, filterable_table, select_control, text_control
+from .filter_table import Row, TableSpec, select_control, table_page, text_control
 
 LIMIT = 20
 SHOWN_JOURNEYS = 5
@@ -155,21 +156,32 @@ def overdue_reviews_block(catalog: Catalog, href: Href, today: dt.date) -> str:
     return "".join(parts)
 
 
-def evidence_block(catalog: Catalog, href: Href) -> str:
-    rows = []
-    for b in backing(catalog):
-        rows.append(
-            f"<tr{attributes({'team': b.journey.owner.casefold()})}><td>{link(href, journey_url(b.journey.id), b.journey.title)}</td>"
-            f"<td>{html_text(b.journey.owner)}</td>"
-            f'<td data-sort="{b.evidence_share:.3f}">{b.with_evidence} von {b.steps} {_bar(b.evidence_share, 1)}</td>'
-            f'<td data-sort="{b.assumed_share:.3f}">{b.assumed} von {b.steps} ({round(100 * b.assumed_share)} %)</td>'
-            f"<td>{b.observed}</td><td>{b.planned}</td></tr>"
+EVIDENCE_DATA = "tabellen/belege.json"
+EVIDENCE_SHOWN = 20
+
+
+def evidence_row(b: Backing, href: Href) -> Row:
+    return Row(
+            [
+                link(href, journey_url(b.journey.id), b.journey.title),
+                html_text(b.journey.owner),
+                f"{b.with_evidence} von {b.steps} {_bar(b.evidence_share, 1)}",
+                f"{b.assumed} von {b.steps} ({round(100 * b.assumed_share)} %)",
+                str(b.observed),
+                str(b.planned),
+            ],
+            {"team": b.journey.owner.casefold()},
+            ["", "", f"{b.evidence_share:.3f}", f"{b.assumed_share:.3f}", f"{b.observed:05d}", f"{b.planned:05d}"],
         )
+
+
+def evidence_block(catalog: Catalog, href: Href) -> str:
+    """The weakest-backed journeys first; all of them through the filter (and in /api/journeys.json)."""
     teams = sorted({j.owner for j in catalog.journeys.values()}, key=str.casefold)
-    return filterable_table(
+    spec = TableSpec(
         noun="Journeys",
         label="Belege je Journey",
         controls=[text_control("Journey …"), select_control("team", "Team", [(t.casefold(), t) for t in teams])],
         headers=[("Journey", True), ("Team", True), ("Schritte mit Belegen", True), ("vermutet", True), ("beobachtet", True), ("geplant", True)],
-        rows=rows,
     )
+    return table_page(spec, backing(catalog), lambda b: evidence_row(b, href), data_url=href(EVIDENCE_DATA), size=EVIDENCE_SHOWN)

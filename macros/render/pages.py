@@ -9,12 +9,19 @@ plugin's files hook, others as files written into the build's input.
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass
 
 from ..model import Catalog, Journey, Persona
+from ..portfolio import backing, backlog
+from . import backlog as backlog_view
+from .blocks import CATALOG_DATA, catalog_row, relative
 from .escape import html_text
-from .fragments import marker
+from .export import GeneratedFile, open_data
+from .filter_table import data_file
+from .fragments import PAGED, marker
+from .insights import EVIDENCE_DATA, evidence_row
 
 
 @dataclass(frozen=True)
@@ -34,7 +41,36 @@ def generated_pages(catalog: Catalog, journeys_from_docs: str = "../journeys") -
         GeneratedPage(f"personas/{p.id}.md", p.source, persona_page(p, f"{journeys_from_docs}/{p.source}"))
         for p in catalog.personas.values()
     ]
+    pages += [
+        GeneratedPage(f"journeys/katalog/{n}.md", "", _more_rows_page("Alle Journeys", "journey_catalog", n))
+        for n in range(2, PAGED["journey_catalog"](catalog) + 1)
+    ]
+    pages += [
+        GeneratedPage(f"journeys/massnahmen/{n}.md", "", _more_rows_page("Alle Maßnahmen", "improvement_backlog", n))
+        for n in range(2, PAGED["improvement_backlog"](catalog) + 1)
+    ]
     return pages
+
+
+def _more_rows_page(title: str, fragment: str, page: int) -> str:
+    """Page 2, 3, … of a long table, for readers without script (with script, filters search every row)."""
+    front = f"---\ntitle: {json.dumps(f'{title}, Seite {page}', ensure_ascii=False)}\nrender_macros: false\nhide: [navigation, toc]\n---\n"
+    return f"{front}\n# {title}, Seite {page}\n\n{marker(fragment, str(page))}\n"
+
+
+def generated_files(catalog: Catalog, today: dt.date, journeys_prefix: str = "journeys") -> list[GeneratedFile]:
+    """Files beside the pages: the open data under /api/ and the rows that table filters load on demand."""
+
+    def seen_from(path: str):
+        return lambda target: relative(path, target)
+
+    from_catalog, from_backlog, from_evidence = (seen_from(path) for path in (CATALOG_DATA, backlog_view.BACKLOG_DATA, EVIDENCE_DATA))
+    tables = [
+        GeneratedFile(CATALOG_DATA, data_file([catalog_row(j, catalog, from_catalog, today) for j in catalog.sorted_journeys()])),
+        GeneratedFile(backlog_view.BACKLOG_DATA, data_file([backlog_view.backlog_row(i, from_backlog, today) for i in backlog(catalog, today)])),
+        GeneratedFile(EVIDENCE_DATA, data_file([evidence_row(b, from_evidence) for b in backing(catalog)])),
+    ]
+    return open_data(catalog, today, journeys_prefix) + tables
 
 
 def _front_matter(title: str, edit_path: str) -> str:
