@@ -76,11 +76,11 @@ PLURAL_VERBS = (
 PLURAL_IMPERATIVES = (
     "Nehmt|Fragt|Sprecht|Macht|Nutzt|Seid|Lasst|Legt|Schreibt|Sammelt|Notiert|Wählt|Plant|Prüft|Formuliert|Beteiligt|"
     "Sorgt|Holt|Setzt|Lest|Sucht|Tragt|Markiert|Kartiert|Arbeitet|Ladet|Besprecht|Überlegt|Haltet|Gebt|Startet|Schaut|"
-    "Probiert|Sortiert|Bittet|Achtet|Fangt|Richtet|Stellt|Klärt|Vereinbart|Ladet|Denkt|Bringt|Teilt|Fasst|Übt|Wechselt"
+    "Probiert|Sortiert|Bittet|Achtet|Fangt|Richtet|Stellt|Klärt|Vereinbart|Ladet|Denkt|Bringt|Teilt|Fasst|Übt|Wechselt|Sucht|Spielt|Schickt|Ruft|Wertet|Hängt"
 )
 IHR_ADDRESS = re.compile(
     rf"\b(?:euch|euer|eure[mnrs]?)\b|\b[Ii]hr (?:{PLURAL_VERBS})\b|\b(?:{PLURAL_VERBS}) ihr\b(?![ \t]+[A-ZÄÖÜ])"
-    rf"|(?:^[ \t]*(?:[-*+]|\d+\.)?|[.!?:])[ \t]*(?:\*\*)?(?:{PLURAL_IMPERATIVES})\b",
+    rf"|(?:^[ \t]*(?:[-*+]|\d+\.)?[ \t]*(?:\[[ xX]\])?|[.!?:])[ \t]*(?:\*\*)?(?:{PLURAL_IMPERATIVES})\b",
     re.M,
 )
 POLITE = re.compile(r"\b(?:Sie|Ihnen|Ihre?[mnrs]?)\b")
@@ -115,6 +115,7 @@ def test_readers_are_addressed_with_du():
         ("Sie gibt ihr Bestes und macht ihr Angebot.", False),
         ("Was habt ihr gelernt?", True),
         ("Fragt alle drei Gruppen.", True),
+        ("- [ ] Sammelt pro Gruppe eine Falle.", True),
         ("Der Hinweis kam bei ihr erst spät an, ihr Kind wartete.", False),
         ("Sie geht verärgert. Danach ruft sie an.", False),
         ("Wir danken Ihnen für die Geduld.", True),
