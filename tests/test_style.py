@@ -76,7 +76,7 @@ PLURAL_VERBS = (
 PLURAL_IMPERATIVES = (
     "Nehmt|Fragt|Sprecht|Macht|Nutzt|Seid|Lasst|Legt|Schreibt|Sammelt|Notiert|Wählt|Plant|Prüft|Formuliert|Beteiligt|"
     "Sorgt|Holt|Setzt|Lest|Sucht|Tragt|Markiert|Kartiert|Arbeitet|Ladet|Besprecht|Überlegt|Haltet|Gebt|Startet|Schaut|"
-    "Probiert|Sortiert|Bittet|Achtet|Fangt|Richtet|Stellt|Klärt|Vereinbart|Ladet|Denkt|Bringt|Teilt|Fasst|Übt|Wechselt|Sucht|Spielt|Schickt|Ruft|Wertet|Hängt"
+    "Probiert|Sortiert|Bittet|Achtet|Fangt|Richtet|Stellt|Klärt|Vereinbart|Ladet|Denkt|Bringt|Teilt|Fasst|Übt|Wechselt"
 )
 IHR_ADDRESS = re.compile(
     rf"\b(?:euch|euer|eure[mnrs]?)\b|\b[Ii]hr (?:{PLURAL_VERBS})\b|\b(?:{PLURAL_VERBS}) ihr\b(?![ \t]+[A-ZÄÖÜ])"
