@@ -93,7 +93,7 @@ def journey_page(journey: Journey, edit_path: str = "") -> str:
     if journey.kpis:
         parts += ["## Kennzahlen", marker("journey_kpis", journey.id)]
     if journey.improvements:
-        parts += ["## Verbesserungen", marker("journey_improvements", journey.id)]
+        parts += ["## Maßnahmen", marker("journey_improvements", journey.id)]
     return "\n\n".join(parts) + "\n"
 
 
