@@ -1,0 +1,42 @@
+"""Full-text search: Pagefind indexes the finished HTML, whatever generator wrote it.
+
+The index is split into small chunks, and the browser fetches only the chunks
+a query needs, so reading a page costs nothing until someone searches and the
+cost does not grow with the number of journeys. Pagefind stems words by the
+page language (`<html lang="de">`), so "Wartezeiten" finds "Wartezeit".
+
+What is indexed: the article of every page that marks it with
+`data-pagefind-body` (the theme's `main.html`), without diagrams (their text
+is in the journey map as well), heading anchors and the edit button.
+"""
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pagefind_bin
+
+BUNDLE_DIR = "pagefind"
+EXCLUDED = ("[data-search-exclude]", ".headerlink", ".md-content__button")
+
+
+class SearchIndexError(Exception):
+    pass
+
+
+def index_site(site: Path) -> str:
+    """Write the search bundle into `site/pagefind/`; returns what was indexed, in German."""
+    command = [
+        str(pagefind_bin.get_executable()),
+        "--site", str(site),
+        "--output-subdir", BUNDLE_DIR,
+        "--exclude-selectors", ", ".join(EXCLUDED),
+    ]
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SearchIndexError(f"Der Suchindex ließ sich nicht erstellen:\n{result.stdout}{result.stderr}")
+    counts = dict((kind, int(number)) for number, kind in re.findall(r"Indexed (\d+) (pages|words)", result.stdout))
+    if not counts.get("pages"):
+        raise SearchIndexError(f"Pagefind hat keine Seite indexiert (fehlt data-pagefind-body im Theme?):\n{result.stdout}")
+    return f"{counts['pages']} Seiten, {counts.get('words', 0)} Wörter"
