@@ -36,7 +36,10 @@ def index_site(site: Path) -> str:
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
         raise SearchIndexError(f"Der Suchindex ließ sich nicht erstellen:\n{result.stdout}{result.stderr}")
-    counts = dict((kind, int(number)) for number, kind in re.findall(r"Indexed (\d+) (pages|words)", result.stdout))
-    if not counts.get("pages"):
-        raise SearchIndexError(f"Pagefind hat keine Seite indexiert (fehlt data-pagefind-body im Theme?):\n{result.stdout}")
-    return f"{counts['pages']} Seiten, {counts.get('words', 0)} Wörter"
+    if "Did not find a data-pagefind-body element" in result.stdout:
+        raise SearchIndexError(
+            f"{site}: Keine Seite markiert ihren Artikel mit data-pagefind-body (macros/theme/main.html); "
+            "ohne diese Markierung landeten Navigation und Fußzeile im Suchindex."
+        )
+    counts = {kind.rstrip("s"): int(number) for number, kind in re.findall(r"Indexed (\d+) (pages?|words?)", result.stdout)}
+    return f"{counts.get('page', 0)} Seiten, {counts.get('word', 0)} Wörter"
