@@ -12,6 +12,7 @@ is in the journey map as well), heading anchors and the edit button.
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -27,6 +28,7 @@ class SearchIndexError(Exception):
 
 def index_site(site: Path) -> str:
     """Write the search bundle into `site/pagefind/`; returns what was indexed, in German."""
+    shutil.rmtree(site / BUNDLE_DIR, ignore_errors=True)  # Pagefind adds to an old bundle instead of replacing it
     command = [
         str(pagefind_bin.get_executable()),
         "--site", str(site),
