@@ -172,6 +172,14 @@ def wait_for(url: str, seconds: float = 60) -> None:
             time.sleep(0.3)
 
 
+def fetch(url: str) -> bytes:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read()
+    except OSError:
+        return b""  # between the cleaning of the site folder and the end of the rebuild
+
+
 def test_mkdocs_serve_searches_the_pages_it_just_rebuilt(browser, tmp_path):
     project = make_project(tmp_path / "p", FIXTURES / "valid" / "journeys", {"index.md": "# Start\n\nEine Seite.\n"})
     with (project / "mkdocs.yml").open("a", encoding="utf-8") as config:
@@ -188,15 +196,17 @@ def test_mkdocs_serve_searches_the_pages_it_just_rebuilt(browser, tmp_path):
         watch = PageWatch(browser, origin)
         watch.goto(origin)
         assert "/journeys/amt-neu/" in search(watch, "Wartezeiten")
+        watch.close()
+        entry = fetch(origin + "pagefind/pagefind-entry.json")
         edited = project / "journeys" / "team-a" / "amt-neu.yml"
         edited.write_text(edited.read_text(encoding="utf-8").replace("name: Wartezeit", "name: Bearbeitungsdauer"), encoding="utf-8")
         deadline = time.monotonic() + 60
-        found: list[str] = []
-        while "/journeys/amt-neu/" not in found and time.monotonic() < deadline:
-            time.sleep(1)
-            watch.goto(origin)
-            found = search(watch, "Bearbeitungsdauer")
-        assert "/journeys/amt-neu/" in found
+        while fetch(origin + "pagefind/pagefind-entry.json") in (entry, b"") and time.monotonic() < deadline:
+            time.sleep(0.5)
+        time.sleep(1)  # live reload reloads open pages once the build is done; open a new one after that
+        watch = PageWatch(browser, origin)
+        watch.goto(origin)
+        assert "/journeys/amt-neu/" in search(watch, "Bearbeitungsdauer")
         watch.close()
     finally:
         server.terminate()
