@@ -15,6 +15,7 @@ import pytest
 from macros.model import load_catalog
 
 from .conftest import FIXTURES, REPO, PageWatch, make_project
+from .test_browser import serious_violations
 
 pytestmark = pytest.mark.browser
 
@@ -105,6 +106,15 @@ def test_keyboard_alone_opens_moves_through_results_follows_one_and_closes(brows
     page.keyboard.press("Enter")  # the first result
     page.wait_for_url(re.compile(re.escape(links[0]) + "$"))
     assert watch.errors == []
+    watch.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_open_dialog_with_results_is_accessible(browser, repo_server, scheme):
+    watch = PageWatch(browser, repo_server, color_scheme=scheme)
+    watch.goto(repo_server)
+    assert search(watch, "Wartezeiten")
+    assert serious_violations(watch.page) == []
     watch.close()
 
 
