@@ -22,6 +22,7 @@ build-zensical: $(VENV)/.test $(MERMAID)
 	$(BIN)/python -m macros build-input .build/zensical
 	cd .build/zensical && ../../$(BIN)/zensical build --strict --clean
 	rm -rf site-zensical && mv .build/zensical/site site-zensical
+	$(BIN)/python -m macros search-index site-zensical
 
 build-properdocs: $(VENV)/.test $(MERMAID)
 	$(BIN)/properdocs build --strict --clean --site-dir site-properdocs

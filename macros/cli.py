@@ -198,6 +198,21 @@ def cmd_build_input(args) -> int:
     return 0
 
 
+def cmd_search_index(args) -> int:
+    """For builders without our plugin (Zensical): index the built site as the MkDocs plugin does after a build."""
+    from .search import SearchIndexError, index_site
+
+    site = Path(args.site)
+    if not (site / "index.html").is_file():
+        raise UsageError(f"{args.site}: Hier liegt keine gebaute Website (index.html fehlt). Baue zuerst.")
+    try:
+        print(f"Suchindex in {args.site}/pagefind: {index_site(site)}")
+    except SearchIndexError as error:
+        print(error, file=sys.stderr)
+        return 1
+    return 0
+
+
 def cmd_fetch_mermaid(args) -> int:
     from .vendor import fetch_mermaid
 
@@ -236,6 +251,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("build-input", help="Projektkopie mit allen erzeugten Seiten schreiben (für Zensical).")
     p.add_argument("out", help="Zielordner, z. B. .build/zensical (nie docs/)")
     p.set_defaults(run=cmd_build_input)
+    p = sub.add_parser("search-index", help="Die gebaute Website für die Suche indexieren (Pagefind).")
+    p.add_argument("site", help="Ordner der gebauten Website, z. B. site-zensical")
+    p.set_defaults(run=cmd_search_index)
     p = sub.add_parser("fetch-mermaid", help="Mermaid aus der npm-Registry in die Website holen.")
     p.add_argument("--target", default="docs/assets/vendor/mermaid")
     p.add_argument("--cache", default=".cache")

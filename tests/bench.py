@@ -3,10 +3,13 @@
 For each N it writes N synthetic journeys (and N/10 personas) into a temporary
 copy of the handbook, then measures in the same run:
 - validation with `python -m macros validate` against check-jsonschema on the same files and schema,
-- the full strict build (time and peak memory of the build process),
+- the full strict build including the search index (time and peak memory of the build process),
 - the floor: the same handbook pages built as plain Material, plus N equivalent static pages (one Mermaid
-  block and one table each, outside the sidebar), i.e. what any MkDocs site of that size costs.
-Ratios are against numbers measured in this run, never against constants.
+  block and one table each, outside the sidebar), i.e. what any MkDocs site of that size costs,
+- reading (tests/bench_reading.py): Lighthouse scores and cold transfer of four pages, served with gzip,
+  the time from opening the search to its first results, and the time the catalog takes to filter.
+Ratios are against numbers measured in this run, never against constants. Build and floor are built
+alternately `--repeat` times and the fastest of each counts, because other load on the machine only adds time.
 """
 from __future__ import annotations
 
@@ -24,7 +27,12 @@ from pathlib import Path
 
 import yaml
 
+from .bench_reading import LIGHTHOUSE_VERSION, reading_metrics
+
 REPO = Path(__file__).resolve().parent.parent
+# The pages Lighthouse loads at every size: the same four addresses, so N = 0 is the baseline for the others.
+READING_PAGES = {"home": "", "chapter": "grundlagen/kundenorientierung/", "journey": "journeys/passamt-kinderpass/",
+                 "catalog": "journeys/"}
 SEGMENTS = ["beneficiary", "donor", "volunteer", "internal", "external", "obligated"]
 WORDS = (
     "Antrag Termin Formular Rückfrage Bescheid Schalter Wartezeit Nachweis Beratung Auskunft Unterlagen Gebühr "
@@ -110,10 +118,11 @@ def real_journeys(project: Path) -> list[Path]:
 
 
 def zensical_build(project: Path) -> float:
-    """Seconds for the Zensical build as `make build-zensical` runs it: build input, then Zensical."""
+    """Seconds for the Zensical build as `make build-zensical` runs it: build input, Zensical, search index."""
     prepare_s, _ = measure([sys.executable, "-m", "macros", "build-input", ".build/zensical"], project)
     build_s, _ = measure([str(Path(sys.executable).parent / "zensical"), "build", "--clean"], project / ".build" / "zensical")
-    return prepare_s + build_s
+    index_s, _ = measure([sys.executable, "-m", "macros", "search-index", ".build/zensical/site"], project)
+    return prepare_s + build_s + index_s
 
 
 def handbook_copy(target: Path, n: int) -> list[Path]:
@@ -144,7 +153,7 @@ def markdown_table(rows: int = 6, columns: int = 13) -> str:
     return head + "".join("| " + " | ".join("Text in der Zelle" for _ in range(columns)) + " |\n" for _ in range(rows))
 
 
-def bench(sizes: list[int]) -> list[dict]:
+def bench(sizes: list[int], lighthouse_runs: int, repeat: int) -> list[dict]:
     python = sys.executable
     results = []
     for n in sizes:
@@ -166,12 +175,18 @@ def bench(sizes: list[int]) -> list[dict]:
                     {"start page (no diagram)": "", "handbook page (no diagram)": "grundlagen/kundenorientierung/",
                      "journey page": "journeys/passamt-kinderpass/", "persona overview": "personas/"},
                 )
+            reading = reading_metrics(project / "site", READING_PAGES, "Wartezeiten", "Termin", lighthouse_runs)
             floor = Path(tmp) / "floor"
             floor.mkdir()
             floor_copy(floor, n, markdown_table())
             floor_s, floor_mb = measure([python, "-m", "mkdocs", "build", "-q"], floor)
+            for _ in range(repeat - 1):  # alternate, keep the fastest: other load on the machine only adds time
+                shutil.rmtree(project / "site")
+                build_s = min(build_s, measure([python, "-m", "mkdocs", "build", "--strict", "-q"], project)[0])
+                shutil.rmtree(floor / "site")
+                floor_s = min(floor_s, measure([python, "-m", "mkdocs", "build", "-q"], floor)[0])
         results.append(dict(n=n, validate=validate_s, cjs=cjs_s, build=build_s, mb=build_mb, floor=floor_s, floor_mb=floor_mb,
-                            zensical=zensical_s))
+                            zensical=zensical_s, reading=reading))
         print(f"  N={n}: validate {validate_s:.2f}s, check-jsonschema {cjs_s:.2f}s, build {build_s:.1f}s "
               f"({build_mb:.0f} MB), floor {floor_s:.1f}s, Zensical {zensical_s:.1f}s", flush=True)
     print("\nIn the browser (N = %d):" % sizes[0])
@@ -236,13 +251,51 @@ def table(results: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def reading_table(results: list[dict]) -> str:
+    """Per size and page: Lighthouse scores, LCP, requests, cold transfer and its ratio to the same page at N = 0."""
+    base = {label: page["transfer"] for r in results if r["n"] == 0 and "pages" in r["reading"]
+            for label, page in r["reading"]["pages"].items()}
+    lines = [
+        f"Reading (Lighthouse {LIGHTHOUSE_VERSION}, mobile defaults, system Chromium, served with gzip; "
+        "the run with the median performance score):",
+        "| N | page | performance | accessibility | best practices | SEO | LCP | requests | transfer | ÷ N=0 |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    notes, timings = [], []
+    for r in results:
+        reading = r["reading"]
+        if "pages" not in reading:
+            lines.append(f"| {r['n']} | ({reading['skipped']}) |||||||||")
+            continue
+        for label, page in reading["pages"].items():
+            s = page["scores"]
+            ratio = f"{page['transfer'] / base[label]:.2f}×" if label in base else "–"
+            lines.append(
+                f"| {r['n']} | {label} | {s['performance']} | {s['accessibility']} | {s['best-practices']} | {s['seo']} "
+                f"| {page['lcp']:.1f} s | {page['requests']} | {page['transfer'] / 1024:.0f} KiB | {ratio} |"
+            )
+            failing = [f"{cat}: {', '.join(ids)}" for cat, ids in page["failing"].items() if ids]
+            if failing:
+                notes.append(f"  N={r['n']} {label}: " + "; ".join(failing))
+        filter_ms = "no filter field" if reading["filter_ms"] is None else f"{reading['filter_ms']:.0f} ms"
+        timings.append(f"  N={r['n']}: search, open to first results (cold) {reading['search_ms']:.0f} ms; "
+                       f"catalog filter to paint {filter_ms}")
+    below = ["", "Audits that keep a page below target (performance 90, others 100):", *(notes or ["  none"])]
+    return "\n".join([*lines, *below, "", "Interaction:", *timings])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="0,100,250,1000", help="comma-separated numbers of synthetic journeys (0: the real handbook)")
+    parser.add_argument("--repeat", type=int, default=2, help="builds of handbook and floor each; the fastest counts")
+    parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page; the median counts")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     print(f"Benchmark on {os.cpu_count()} cores, Python {sys.version.split()[0]}; sizes {sizes}", flush=True)
-    print(table(bench(sizes)))
+    results = bench(sizes, args.lighthouse_runs, args.repeat)
+    print(table(results))
+    print()
+    print(reading_table(results))
 
 
 if __name__ == "__main__":

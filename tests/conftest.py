@@ -113,6 +113,8 @@ def zensical_site(tmp_path_factory) -> Path:
     assert prepared.returncode == 0, prepared.stderr
     built = subprocess.run([str(Path(sys.executable).parent / "zensical"), "build", "--strict", "--clean"], cwd=out, env=env, capture_output=True, text=True, timeout=600)
     assert built.returncode == 0, built.stdout + built.stderr
+    indexed = subprocess.run([sys.executable, "-m", "macros", "search-index", str(out / "site")], cwd=REPO, capture_output=True, text=True)
+    assert indexed.returncode == 0, indexed.stderr
     return out / "site"
 
 

@@ -53,7 +53,9 @@ def test_github_format_annotates_lines(project):
     assert result.stdout.startswith("::error file=journeys/personas/ben.yml,line=2,col=10::„segment“ darf nur")
 
 
-@pytest.mark.parametrize("args", [[], ["validate", "gibt/es/nicht"], ["schema", "auto"], ["new", "journey", "Böse Kennung"]])
+@pytest.mark.parametrize(
+    "args", [[], ["validate", "gibt/es/nicht"], ["schema", "auto"], ["new", "journey", "Böse Kennung"], ["search-index", "journeys"]]
+)
 def test_usage_errors_exit_2_without_traceback(project, args):
     result = run(project, *args)
     assert result.returncode == 2
@@ -106,3 +108,12 @@ def test_summary_shows_diagrams_and_problems_for_a_pull_request(project):
     out = result.stdout
     assert "```mermaid\njourney\n" in out and "❌ 1 Fehler" in out and "Zeile 3, Spalte 1: Unbekanntes Feld „alter“" in out
     assert "<img" not in out, "data text is escaped for Markdown"
+
+
+def test_search_index_refuses_a_site_whose_pages_do_not_mark_their_article(project):
+    site = project / "site"
+    site.mkdir()
+    (site / "index.html").write_text('<html lang="de"><body><p>Kein Artikel</p></body></html>', encoding="utf-8")
+    result = run(project, "search-index", "site")
+    assert result.returncode == 1
+    assert "Keine Seite markiert ihren Artikel mit data-pagefind-body" in result.stderr and "Traceback" not in result.stderr

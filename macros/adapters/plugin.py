@@ -3,8 +3,9 @@
 Thin on purpose. Loading and checking live in `session` and `model`, the pages
 in `render.pages`, the fragments in the Markdown extension that every builder
 runs, the edit links in the theme. What stays here is what only MkDocs offers:
-a hook at the start of each build (so `mkdocs serve` reloads edited YAML) and
-a files hook for the generated pages.
+a hook at the start of each build (so `mkdocs serve` reloads edited YAML),
+a files hook for the generated pages, and a hook after each build that indexes
+the written site for search (so `mkdocs serve` searches the current pages).
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from .. import session
+from .. import search, session
 from ..files import link_message, walk
 from ..render.pages import generated_files, generated_pages
 from ..today import DateError, today
@@ -73,3 +74,9 @@ class KundenwegePlugin(BasePlugin[KundenwegeConfig]):
         for data in generated_files(self.catalog, today(), shown):
             files.append(File.generated(config, data.path, content=data.content))
         return files
+
+    def on_post_build(self, config) -> None:
+        try:
+            log.info(f"Suchindex: {search.index_site(Path(config.site_dir))}")
+        except search.SearchIndexError as error:
+            raise PluginError(str(error)) from None

@@ -26,6 +26,9 @@ from .journey_map import journey_map
 from .schema_doc import schema_reference
 
 MARKER = re.compile(r"<!-- kundenwege:([a-z_]+):([a-z0-9-]*) -->")
+# A line break after each table cell and definition: browsers ignore it there, but text extractors such as the
+# search index would otherwise read adjacent cells as one word ("PersonaAmira").
+CELL_END = re.compile(r"(</(?:td|th|dt|dd)>)(?=<)")
 Href = Callable[[str], str]
 
 # On a page, a journey keeps its natural size and scrolls sideways instead of shrinking to unreadable text.
@@ -167,6 +170,6 @@ def expand(page_html: str, catalog: Catalog, href: Href) -> str:
     def one(match: re.Match) -> str:
         name, ident = match.groups()
         check_reference(catalog, name, ident)
-        return FRAGMENTS[name].render(catalog, ident, href)
+        return CELL_END.sub("\\1\n", FRAGMENTS[name].render(catalog, ident, href))
 
     return MARKER.sub(one, page_html)
