@@ -11,9 +11,9 @@ from typing import Callable
 from ..labels import EMOTION_WORDS, SEGMENT_LABELS, STATE_LABELS, STATUS_LABELS
 from ..model import Catalog, Journey, Persona
 from .escape import html_paragraphs, html_text
+from .faces import emotion_icon
 
 Href = Callable[[str], str]
-EMOTION_FACES = {1: "😣", 2: "🙁", 3: "😐", 4: "🙂", 5: "😄"}
 
 
 def journey_url(journey_id: str) -> str:
@@ -35,7 +35,8 @@ def _link(href: Href, url: str, text: str) -> str:
 
 
 def emotion_label(emotion: int) -> str:
-    return f'<span aria-hidden="true">{EMOTION_FACES[emotion]}</span> {emotion} – {EMOTION_WORDS[emotion]}'
+    """Our own face icon (no emoji font needed) and always the number and the word."""
+    return f'<span class="kw-emotion-label">{emotion_icon(emotion)} {emotion} – {EMOTION_WORDS[emotion]}</span>'
 
 
 def journey_facts(journey: Journey, catalog: Catalog, href: Href) -> str:
