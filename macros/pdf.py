@@ -4,8 +4,7 @@ Each page of the built site is printed with its own print style (A4, journeys
 and comparisons A4 landscape, see docs/assets/print.css) and the pages are
 joined in reading order: the navigation first, and every page that is not in
 the navigation (journeys, comparisons, personas) right after the page it sits
-under. Posters are left out: they are A3 sheets for the wall, one per journey.
-Playwright and pypdf come from requirements-test.txt and are imported only here.
+under. Playwright and pypdf come from requirements-test.txt and are imported only here.
 """
 from __future__ import annotations
 
@@ -43,7 +42,7 @@ def site_pages(site: Path) -> list[str]:
     for path in site.rglob("index.html"):
         address = path.parent.relative_to(site).as_posix()
         address = "" if address == "." else address + "/"
-        if not address.startswith(LEFT_OUT) and not address.endswith("/poster/"):
+        if not address.startswith(LEFT_OUT):
             pages.append(address)
     return sorted(pages)
 
@@ -97,31 +96,40 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 def write_pdf(site: Path, out: Path) -> int:
-    """Print every page of `site` into one PDF at `out`; returns the number of pages of the web site printed."""
+    """Print every page of `site` into one PDF at `out` with the system Chromium; returns the number of pages printed."""
     from playwright.sync_api import sync_playwright
-    from pypdf import PdfReader, PdfWriter
 
     if not (site / "index.html").exists():
         raise PdfError(f"{site}: keine gebaute Website gefunden. Zuerst „make build“.")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=["--no-sandbox", "--disable-gpu"])
+        try:
+            return print_site(browser, site, out)
+        finally:
+            browser.close()
+
+
+def print_site(browser, site: Path, out: Path) -> int:
+    """Print every page of `site` with a running Playwright `browser` and join the sheets, one bookmark per page."""
+    from pypdf import PdfReader, PdfWriter
+
     order = reading_order(site_pages(site), navigation_order(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     origin = f"http://127.0.0.1:{server.server_address[1]}/"
     writer = PdfWriter()
+    context = browser.new_context(color_scheme="light")
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium_path(), args=["--no-sandbox", "--disable-gpu"])
-            context = browser.new_context(color_scheme="light")
-            context.add_init_script(OPEN_SHADOW_ROOTS)
-            page = context.new_page()
-            for address in order:
-                page.goto(origin + address, wait_until="load")
-                page.wait_for_function(DIAGRAMS_DRAWN, timeout=20_000)
-                title = page.evaluate("() => (document.querySelector('article h1') || document).textContent.trim()")
-                printed = page.pdf(prefer_css_page_size=True, print_background=True)
-                writer.append(PdfReader(io.BytesIO(printed)), outline_item=title or address or "Start")
-            browser.close()
+        context.add_init_script(OPEN_SHADOW_ROOTS)
+        page = context.new_page()
+        for address in order:
+            page.goto(origin + address, wait_until="load")
+            page.wait_for_function(DIAGRAMS_DRAWN, timeout=20_000)
+            title = page.evaluate("() => (document.querySelector('article h1') || document).textContent.trim()")
+            printed = page.pdf(prefer_css_page_size=True, print_background=True)
+            writer.append(PdfReader(io.BytesIO(printed)), outline_item=title or address or "Start")
     finally:
+        context.close()
         server.shutdown()
     writer.add_metadata({"/Title": "Kundenwege – Handbuch mit allen Journeys"})
     out.parent.mkdir(parents=True, exist_ok=True)

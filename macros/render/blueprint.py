@@ -10,7 +10,7 @@ All of its text is in the journey map as well, which is its text alternative.
 """
 from __future__ import annotations
 
-import textwrap
+import re
 from dataclasses import dataclass
 
 from ..model import Journey, Persona, Step
@@ -22,8 +22,9 @@ BOX_MARGIN = 7
 PADDING = 8
 FONT = 13
 LINE = 17
-# Average width of a character at 13px in common sans-serif fonts, generous so text stays inside its box.
-CHAR_WIDTH = 7.4
+# Average width of a character at 13px: 6.1 measured in Chromium with Liberation Sans (Arial's metrics);
+# wider fonts such as DejaVu Sans reach about 7. tests/test_journey_page.py checks the real widths.
+CHAR_WIDTH = 6.8
 STAGE_HEIGHT = 44
 GAP = 8
 EMPTY_LANE = 30
@@ -43,9 +44,32 @@ class Box:
         return 2 * PADDING + LINE * len(self.lines) - (LINE - FONT) + 2
 
 
+# A piece of text that may start a new line: a word, or the part of a compound up to and with its hyphen.
+_PIECE = re.compile(r"( ?)([^ -]*-+(?=[^ -])|[^ ]+)")
+
+
 def wrap(text: str, width: float = COLUMN - 2 * BOX_MARGIN - 2 * PADDING) -> list[str]:
-    """Lines that fit `width` at the estimated character width; long words are broken."""
-    return textwrap.wrap(flat(text), max(4, int(width / CHAR_WIDTH)), break_long_words=True, break_on_hyphens=True) or ["–"]
+    """Lines that fit `width` at the estimated character width, broken at spaces and after hyphens.
+
+    A word longer than a line is cut. Greedy and simple on purpose: it runs for every text of every
+    journey in each build, and textwrap was the blueprint's largest cost.
+    """
+    limit = max(4, int(width / CHAR_WIDTH))
+    lines: list[str] = []
+    line = ""
+    for space, piece in _PIECE.findall(flat(text)):
+        if line and len(line) + len(space) + len(piece) <= limit:
+            line += space + piece
+            continue
+        if line:
+            lines.append(line)
+        while len(piece) > limit:
+            lines.append(piece[:limit])
+            piece = piece[limit:]
+        line = piece
+    if line:
+        lines.append(line)
+    return lines or ["–"]
 
 
 def persona_names(persona: Persona) -> set[str]:

@@ -180,7 +180,8 @@ def journey_comparison(catalog: Catalog, current_id: str, href: Href) -> str:
         "<li>Größere Punkte: die Tiefpunkte jeder Journey</li></ul>"
     )
     chart = (
-        f'<figure class="kw-diagram kw-compare-chart" data-search-exclude>{legend}{_chart(current, target, f"kw-compare-{current_id}")}'
+        '<figure class="kw-diagram kw-compare-chart" tabindex="0" aria-label="Gefühlskurven, auf schmalen Bildschirmen seitlich scrollbar" '
+        f'data-search-exclude>{legend}{_chart(current, target, f"kw-compare-{current_id}")}'
         "<figcaption>Gefühl je Schritt von 1 (sehr schlecht) bis 5 (sehr gut); die Phasen stehen nebeneinander, "
         "damit beide Kurven Phase für Phase vergleichbar sind.</figcaption></figure>"
     )

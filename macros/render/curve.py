@@ -37,7 +37,8 @@ def column_segment(previous: int | None, emotion: int, following: int | None) ->
     """The curve inside one step column: from the left border to the centre point to the right border.
 
     Stretched to the column (`preserveAspectRatio="none"`), so the point's x is always 50 %.
-    The point itself is drawn by the caller as HTML over the centre, so it stays round.
+    The point itself is drawn by the caller as HTML over the centre, so it stays round; the
+    lines of the five levels are the cell's background (journey-map.css), at the same heights.
     """
     here = level(emotion)
     points = [f"50,{_num(here)}"]
@@ -45,12 +46,9 @@ def column_segment(previous: int | None, emotion: int, following: int | None) ->
         points.insert(0, f"0,{_num((level(previous) + here) / 2)}")
     if following is not None:
         points.append(f"100,{_num((level(following) + here) / 2)}")
-    grid = "".join(
-        f'<line class="kw-grid" x1="0" x2="100" y1="{_num(level(e))}" y2="{_num(level(e))}"/>' for e in range(1, 6)
-    )
     return (
         '<svg class="kw-curve-segment" viewBox="0 0 100 100" preserveAspectRatio="none" aria-hidden="true" '
-        f'focusable="false">{grid}<polyline class="kw-line" points="{" ".join(points)}"/></svg>'
+        f'focusable="false"><polyline class="kw-line" points="{" ".join(points)}"/></svg>'
     )
 
 

@@ -22,7 +22,7 @@ from .compare import comparison_pairs, journey_comparison
 from .curve import emotion_curve
 from .escape import html_text, mermaid_block
 from .journey_map import journey_map
-from .poster import journey_links, journey_poster
+from .workshop import journey_links
 from .schema_doc import schema_reference
 
 MARKER = re.compile(r"<!-- kundenwege:([a-z_]+):([a-z0-9-]*) -->")
@@ -111,14 +111,13 @@ FRAGMENTS: dict[str, Fragment] = {
     "journey_diagram": Fragment("journey", _journey_diagram, "Ablaufdiagramm (Mermaid): ein Kasten je Schritt, lange Journeys nach Phasen umbrochen."),
     "emotion_curve": Fragment("journey", _emotion_curve, "Gefühlskurve über alle Schritte, Tiefpunkte markiert."),
     "journey_map": Fragment(
-        "journey", lambda c, i, href: journey_map(c.journeys[i], today()), "Journey Map: Phasen, Schritte, Bahnen und Gefühlskurve."
+        "journey",
+        lambda c, i, href: journey_map(c.journeys[i], c.personas[c.journeys[i].persona], today()),
+        "Journey Map: Phasen, Schritte, Bahnen und Gefühlskurve; druckbar als A3-Poster.",
     ),
     "service_blueprint": Fragment("journey", _service_blueprint, "Service Blueprint: von den Kundenhandlungen bis zu den unterstützenden Prozessen."),
     "journey_links": Fragment(
         "journey", lambda c, i, href: journey_links(c, c.journeys[i], href), "Links einer Journey zum Ist-Soll-Vergleich und zum Poster."
-    ),
-    "journey_poster": Fragment(
-        "journey", lambda c, i, href: journey_poster(c, c.journeys[i], today()), "Die Journey Map als Poster für einen A3-Bogen quer."
     ),
     "journey_comparison": Fragment(
         "comparison", lambda c, i, href: journey_comparison(c, i, href), "Vergleich einer Ist-Journey mit ihrer Soll-Journey."

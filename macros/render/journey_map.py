@@ -15,11 +15,12 @@ import datetime as dt
 
 from ..freshness import is_overdue
 from ..labels import CONFIDENCE_LABELS, EMOTION_WORDS, STATUS_LABELS, TOPIC_LABELS
-from ..model import Improvement, Journey, PainPoint, Step
+from ..model import Improvement, Journey, PainPoint, Persona, Step
 from .blocks import emotion_label
 from .curve import column_segment, level
 from .escape import html_text
 from .faces import emotion_icon
+from .workshop import poster_head
 
 
 def _tag(text: str, css: str) -> str:
@@ -119,11 +120,9 @@ def legend(journey: Journey) -> str:
     return '<ul class="kw-legend" aria-label="Legende">' + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
 
 
-def map_table(journey: Journey, today: dt.date, scroll: bool = True) -> str:
-    """The wide layout: a real table with stage and step headers and one header per lane.
-
-    With `scroll`, it sits in a keyboard-reachable region that says it scrolls sideways.
-    """
+def map_table(journey: Journey, today: dt.date) -> str:
+    """The wide layout: a real table with stage and step headers and one header per lane,
+    in a keyboard-reachable region that says it scrolls sideways."""
     steps = journey.steps
     assumed = [" kw-assumed" if s.confidence == "assumed" else "" for s in steps]
     stage_headers = "".join(
@@ -152,8 +151,6 @@ def map_table(journey: Journey, today: dt.date, scroll: bool = True) -> str:
         f'<thead><tr><th scope="row">Phase</th>{stage_headers}</tr><tr><th scope="row">Schritt</th>{step_headers}</tr></thead>'
         f'<tbody>{"".join(rows)}</tbody></table>'
     )
-    if not scroll:
-        return table
     return (
         f'<p class="kw-scroll-hint" id="kw-map-hint-{journey.id}">Die Journey Map ist breiter als der Platz hier: '
         "seitlich scrollen (wischen, Umschalt + Mausrad oder nach einem Klick in die Tabelle die Pfeiltasten). "
@@ -198,6 +195,9 @@ def step_sequence(journey: Journey, today: dt.date) -> str:
     return f'<div class="kw-sequence" data-search-exclude><ol class="kw-seq-stages" aria-label="Journey Map: Phasen und Schritte">{"".join(stages)}</ol></div>'
 
 
-def journey_map(journey: Journey, today: dt.date) -> str:
-    """The map with its legend, in both layouts (CSS shows the one that fits)."""
-    return f'<div class="kw-journey-map">{legend(journey)}{map_table(journey, today)}{step_sequence(journey, today)}</div>'
+def journey_map(journey: Journey, persona: Persona, today: dt.date) -> str:
+    """The map with its legend, in both layouts (CSS shows the one that fits), and the head it has as a poster."""
+    return (
+        f'<div class="kw-journey-map">{poster_head(journey, persona, today)}{legend(journey)}'
+        f"{map_table(journey, today)}{step_sequence(journey, today)}</div>"
+    )

@@ -17,7 +17,7 @@ from .compare import comparison_pairs, comparison_title
 from .escape import html_text
 from .fragments import marker
 
-# Journey, comparison and poster pages need the whole width: no navigation, no table of contents.
+# Journey and comparison pages need the whole width: no navigation, no table of contents.
 # Material and Zensical both read `hide` from the front matter.
 WIDE = ("navigation", "toc")
 
@@ -38,10 +38,6 @@ def generated_pages(catalog: Catalog, journeys_from_docs: str = "../journeys") -
     pages += [
         GeneratedPage(f"personas/{p.id}.md", p.source, persona_page(p, f"{journeys_from_docs}/{p.source}"))
         for p in catalog.personas.values()
-    ]
-    pages += [
-        GeneratedPage(f"journeys/{j.id}/poster.md", j.source, poster_page(j, f"{journeys_from_docs}/{j.source}"))
-        for j in catalog.journeys.values()
     ]
     pages += [
         GeneratedPage(f"journeys/{current.id}/vergleich.md", current.source, comparison_page(current, target, f"{journeys_from_docs}/{current.source}"))
@@ -79,11 +75,6 @@ def journey_page(journey: Journey, edit_path: str = "") -> str:
 
 def comparison_page(current: Journey, target: Journey, edit_path: str = "") -> str:
     return "\n\n".join([_front_matter(comparison_title(current, target), edit_path, WIDE), marker("journey_comparison", current.id)]) + "\n"
-
-
-def poster_page(journey: Journey, edit_path: str = "") -> str:
-    """One A3 sheet; the page title is the poster's own heading on screen and is left off the sheet."""
-    return "\n\n".join([_front_matter(f"Poster: {journey.title}", edit_path, WIDE), marker("journey_poster", journey.id)]) + "\n"
 
 
 def persona_page(persona: Persona, edit_path: str = "") -> str:
