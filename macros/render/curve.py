@@ -79,12 +79,16 @@ def _marker(shape: int, x: float, y: float, low: bool) -> str:
     return f'<rect x="{_num(x - half)}" y="{_num(y - half)}" width="{_num(2 * half)}" height="{_num(2 * half)}"/>'
 
 
+def _label(name: str, width: int) -> list[str]:
+    """A stage name in at most three lines under its band; the table next to the chart has it in full."""
+    lines = textwrap.wrap(flat(name), max(4, int((width - 8) / CHAR_WIDTH)), break_long_words=True)
+    return lines if len(lines) <= 3 else lines[:2] + [lines[2][:-1] + "…"]
+
+
 def emotion_chart(title: str, band_names: list[str], series: list[Series], figure_id: str, description: str) -> str:
     """One or more journeys' curves over shared stage bands; low points marked, every point titled."""
     widths = [SLOT * max([1] + [len(s.bands[b]) for s in series]) for b in range(len(band_names))]
-    label_lines = [
-        textwrap.wrap(flat(name), max(4, int((w - 8) / CHAR_WIDTH)), break_long_words=True)[:3] for name, w in zip(band_names, widths)
-    ]
+    label_lines = [_label(name, w) for name, w in zip(band_names, widths)]
     label_height = LABEL_LINE * max([1] + [len(lines) for lines in label_lines]) + 10
     width = LEFT + sum(widths) + RIGHT
     height = TOP + PLOT_HEIGHT + label_height

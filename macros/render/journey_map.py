@@ -136,14 +136,14 @@ def map_table(journey: Journey, today: dt.date) -> str:
     colgroups = '<colgroup><col class="kw-lane-col"></colgroup>' + "".join(
         f'<colgroup span="{len(stage.steps)}"></colgroup>' for stage in journey.stages
     )
+    low = [" kw-low" if journey.is_low_point(s) else "" for s in steps]
     rows = []
     for header, css, cells in _lanes(journey, today):
+        kinds = ["kw-cell"] * len(steps)
         if css == "kw-lane-emotion":
             header, cells = f"{_scale()}Gefühl", _emotion_cells(journey)
-        tds = "".join(
-            f'<td class="kw-cell{"" if css != "kw-lane-emotion" else " kw-emotion"}{a}{" kw-low" if css == "kw-lane-emotion" and journey.is_low_point(s) else ""}">{c}</td>'
-            for c, a, s in zip(cells, assumed, steps)
-        )
+            kinds = [f"kw-cell kw-emotion{mark}" for mark in low]
+        tds = "".join(f'<td class="{kind}{mark}">{cell}</td>' for kind, mark, cell in zip(kinds, assumed, cells))
         rows.append(f'<tr class="{css}"><th scope="row">{header}</th>{tds}</tr>')
     caption = f"Journey Map: {html_text(journey.title)} – {len(journey.stages)} Phasen, {len(steps)} Schritte"
     table = (
