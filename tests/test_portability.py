@@ -22,27 +22,25 @@ BIN = Path(sys.executable).parent
 FIXTURES = ALL_FIXTURES / "valid" / "journeys"
 
 
-def enums(node, key: str = ""):
-    """(property name, enum values) for every enum in a schema."""
+def enums(node):
+    """(property name, enum values) for every enum in a schema with its `$ref`s inlined."""
     if isinstance(node, dict):
-        if "enum" in node:
-            yield key, node["enum"]
-        for name, value in node.items():
-            yield from enums(value, name if key == "properties" or name not in ("items", "properties") else key)
-            if name == "properties":
-                for prop, sub in value.items():
-                    yield from enums(sub, prop)
+        for name, sub in (node.get("properties") or {}).items():
+            if "enum" in sub:
+                yield name, sub["enum"]
+        for value in node.values():
+            yield from enums(value)
     elif isinstance(node, list):
         for item in node:
-            yield from enums(item, key)
+            yield from enums(item)
 
 
 def test_labels_have_exactly_the_keys_of_the_schema_enums():
     found = {}
     for kind in schema.KINDS:
-        for name, values in enums(schema.load_schema(kind)["properties"], "properties"):
+        for name, values in enums(schema._validator(kind).schema):
             found.setdefault(name, set()).update(values)
-    assert found, "the schemas have enums"
+    assert {"segment", "state", "status", "confidence", "topic"} <= set(found)
     assert {name: set(keys) for name, keys in labels.ENUM_LABELS.items()} == found
 
 
