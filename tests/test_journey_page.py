@@ -11,7 +11,7 @@ from macros.model import load_catalog
 from macros.render.compare import comparison_pairs
 
 from .conftest import FIXTURES, REPO, PageWatch
-from .test_browser import serious_violations, wait_for_diagrams
+from .test_browser import pages_of, serious_violations, wait_for_diagrams
 
 pytestmark = pytest.mark.browser
 
@@ -22,6 +22,7 @@ DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True}
 # The printable area of A4 landscape with print.css's 10 mm margins, in CSS pixels (96 per inch).
 A4_LANDSCAPE_AREA = {"width": round(277 * 96 / 25.4), "height": round(190 * 96 / 25.4)}
+A4_PORTRAIT_AREA = {"width": round(186 * 96 / 25.4), "height": round(269 * 96 / 25.4)}  # 14 mm × 12 mm margins
 A4_LANDSCAPE_POINTS, A3_LANDSCAPE_POINTS = (842, 595), (1191, 842)
 
 
@@ -150,20 +151,23 @@ def page_sizes(reader: PdfReader) -> set[tuple[int, int]]:
     return {(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in reader.pages}
 
 
-def test_printed_journeys_and_comparisons_lose_nothing_at_the_right_edge(browser, repo_server):
-    watch = PageWatch(browser, repo_server, viewport=A4_LANDSCAPE_AREA)
-    watch.page.emulate_media(media="print")
+def test_printed_pages_lose_nothing_at_the_right_edge(browser, repo_site, repo_server):
+    """Every page of the handbook on A4, journeys and comparisons on A4 landscape."""
+    wide = {f"journeys/{j}/" for j in JOURNEYS} | {f"journeys/{c}/vergleich/" for c in COMPARISONS}
     failures = []
-    for path in [f"journeys/{j}/" for j in JOURNEYS] + [f"journeys/{c}/vergleich/" for c in COMPARISONS]:
-        watch.goto(repo_server + path)
-        wait_for_diagrams(watch)
-        found = watch.page.evaluate(OVERFLOW_IN_PRINT)
-        if found["page"] > 0 or found["wide"] or found["scrolling"]:
-            failures.append(f"{path}: {found}")
-        if page_sizes(printed(watch.page)) != {A4_LANDSCAPE_POINTS}:
-            failures.append(f"{path}: not A4 landscape")
-    watch.close()
-    assert failures == []
+    for area, paths in ((A4_LANDSCAPE_AREA, sorted(wide)), (A4_PORTRAIT_AREA, [p for p in pages_of(repo_site) if p not in wide])):
+        watch = PageWatch(browser, repo_server, viewport=area)
+        watch.page.emulate_media(media="print")
+        for path in paths:
+            watch.goto(repo_server + path)
+            wait_for_diagrams(watch)
+            found = watch.page.evaluate(OVERFLOW_IN_PRINT)
+            if found["page"] > 0 or found["wide"] or found["scrolling"]:
+                failures.append(f"{path}: {found}")
+            if path in wide and page_sizes(printed(watch.page)) != {A4_LANDSCAPE_POINTS}:
+                failures.append(f"{path}: not A4 landscape")
+        watch.close()
+    assert failures == [], "\n".join(failures)
 
 
 def test_the_printed_pdf_holds_every_action_pain_point_and_opportunity(browser, repo_server):

@@ -136,7 +136,9 @@ def service_blueprint(journey: Journey, persona: Persona, figure_id: str) -> str
     x = LABEL_WIDTH
     for stage in journey.stages:
         span = COLUMN * len(stage.steps)
-        lines = [(line, True) for line in wrap(stage.name, span - 2 * BOX_MARGIN - 2 * PADDING)[:2]]
+        name = wrap(stage.name, span - 2 * BOX_MARGIN - 2 * PADDING)
+        name = name if len(name) <= 2 else [name[0], name[1][:-1] + "…"]  # the map's header has it in full
+        lines = [(line, True) for line in name]
         parts.append(
             f'<rect class="kw-bp-stage" x="{x + BOX_MARGIN}" y="{GAP}" width="{span - 2 * BOX_MARGIN}" height="{STAGE_HEIGHT - GAP}" rx="4"/>'
             + _text(x + span / 2, GAP + 15 if len(lines) > 1 else GAP + 23, lines, "kw-bp-stage-text", "middle")

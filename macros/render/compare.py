@@ -54,7 +54,7 @@ def comparison_url(current_id: str) -> str:
 
 
 def comparison_title(current: Journey, target: Journey) -> str:
-    """"<common start of both titles>: Ist und Soll", or the current title when they share too little."""
+    """The common start of both titles followed by ": Ist und Soll", or the current title when they share too little."""
     common = os.path.commonprefix([flat(current.title), flat(target.title)])
     common = common[: common.rfind(" ")] if " " in common else ""
     common = common.rstrip(" –-:,;")
