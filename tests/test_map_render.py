@@ -281,3 +281,17 @@ def test_any_text_stays_literal_in_map_blueprint_and_sequence(text):
         lines = ("tspan",)  # the blueprint wraps longer text onto more lines
         assert [t for t in parsed.tags if t not in lines] == [t for t in expected.tags if t not in lines], "data text never adds markup"
         assert squeezed(flat(text)) in squeezed("".join(parsed.text))
+
+
+def test_a_practice_page_embeds_the_comparison_with_its_macro(tmp_path):
+    from .conftest import FIXTURES as ALL_FIXTURES, make_project, run_mkdocs
+
+    page = "# Fallgeschichte\n\n{{ journey_comparison(\"amt\") }}\n"
+    project = make_project(tmp_path / "p", ALL_FIXTURES / "valid" / "journeys", {"index.md": page})
+    result = run_mkdocs(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    html = (project / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'class="kw-comparison"' in html and 'href="journeys/amt/"' in html and 'href="journeys/amt-neu/"' in html
+    (project / "docs" / "index.md").write_text(page.replace('"amt"', '"amt-neu"'), encoding="utf-8")
+    result = run_mkdocs(project, project / "site")
+    assert result.returncode != 0 and "Einen Vergleich für „amt-neu“ gibt es nicht" in result.stdout + result.stderr

@@ -133,7 +133,7 @@ def map_table(journey: Journey, today: dt.date) -> str:
     )
     # Short column headers, so that paper repeats them on every sheet (Chromium skips tall ones); the action is the first lane.
     step_headers = "".join(f'<th scope="col" class="kw-step{css}">Schritt {i + 1}</th>' for i, css in enumerate(assumed))
-    colgroups = '<colgroup><col class="kw-lane-col"></colgroup>' + "".join(
+    colgroups = "<colgroup><col></colgroup>" + "".join(
         f'<colgroup span="{len(stage.steps)}"></colgroup>' for stage in journey.stages
     )
     low = [" kw-low" if journey.is_low_point(s) else "" for s in steps]
