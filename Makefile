@@ -8,13 +8,17 @@ COPYCHECK := ../shared/tools/copycheck
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build build-zensical build-properdocs test bench summary annotations review review-issue validate clean
+.PHONY: serve build build-zensical build-properdocs pdf test bench summary annotations review review-issue validate clean
 
 serve: $(VENV)/.build $(MERMAID)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 build: $(VENV)/.build $(MERMAID)
 	$(BIN)/mkdocs build --strict --clean
+
+# The whole handbook with every journey as one PDF, printed by the Chromium the browser tests use.
+pdf: build $(VENV)/.test
+	$(BIN)/python -m macros pdf site site/kundenwege.pdf
 
 # The same repository with the successors of MkDocs (see README, "Weg zu ProperDocs oder Zensical").
 # Zensical reads pages only from disk: build-input writes docs/ plus the generated pages into .build/, never into docs/.

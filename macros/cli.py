@@ -1,4 +1,4 @@
-"""`python -m macros …`: validate, print schemas, start new files, render diagrams.
+"""`python -m macros …`: validate, print schemas, start new files, render diagrams, print the handbook.
 
 Exit codes: 0 all good, 1 the data has problems, 2 the command was called wrongly.
 Messages for editors are German and name file, line and column.
@@ -221,6 +221,19 @@ def cmd_fetch_mermaid(args) -> int:
     return 0
 
 
+def cmd_pdf(args) -> int:
+    """The built handbook with every journey as one PDF (`make pdf`)."""
+    from .pdf import PdfError, write_pdf
+
+    try:
+        count = write_pdf(Path(args.site), Path(args.out))
+    except PdfError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"PDF geschrieben: {args.out} ({count} Seiten der Website).")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m macros", description="Werkzeuge für die Journeys und Personas in journeys/.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -258,6 +271,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--target", default="docs/assets/vendor/mermaid")
     p.add_argument("--cache", default=".cache")
     p.set_defaults(run=cmd_fetch_mermaid)
+    p = sub.add_parser("pdf", help="Die gebaute Website mit allen Journeys als ein PDF drucken (braucht Chromium).")
+    p.add_argument("site", nargs="?", default="site", help="gebaute Website (Standard: site)")
+    p.add_argument("out", nargs="?", default="site/kundenwege.pdf", help="Ziel (Standard: site/kundenwege.pdf)")
+    p.set_defaults(run=cmd_pdf)
     return parser
 
 

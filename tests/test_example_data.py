@@ -13,8 +13,8 @@ from macros.model import load_catalog
 REPO = Path(__file__).resolve().parent.parent
 PRACTICE = REPO / "docs" / "praxis"
 MACRO_CALL = re.compile(r"\{\{\s*(\w+)\(\s*\"([a-z0-9-]+)\"\s*\)\s*\}\}")
-COMPARISON_PLACE = re.compile(r"<!-- vergleich: ([a-z0-9-]+) -->")
-JOURNEY_FRAGMENTS = {"journey_diagram", "emotion_curve", "journey_map", "journey_facts", "journey_kpis", "journey_improvements"}
+JOURNEY_FRAGMENTS = {"journey_diagram", "emotion_curve", "journey_map", "journey_facts", "journey_kpis", "journey_improvements",
+                     "journey_comparison"}
 EXAMPLE = re.compile(r"Beispiel|erfunden")
 
 
@@ -41,8 +41,8 @@ def test_every_practice_page_shows_its_journeys_and_their_personas():
     data = catalog()
     problems = []
     for page, calls in practice_pages().items():
-        text = page.read_text(encoding="utf-8")
-        journeys = {i for n, i in calls if n in JOURNEY_FRAGMENTS} | set(COMPARISON_PLACE.findall(text))
+        journeys = {i for n, i in calls if n in JOURNEY_FRAGMENTS}
+        journeys |= {data.journeys[i].compare_with for n, i in calls if n == "journey_comparison"}  # it shows both
         cards = {i for n, i in calls if n == "persona_card"}
         if not journeys:
             problems.append(f"{page.name}: zeigt keine Journey")
@@ -56,12 +56,9 @@ def test_every_practice_page_shows_its_journeys_and_their_personas():
     assert not problems, "\n".join(problems)
 
 
-def test_the_comparison_places_name_the_current_journey_of_a_pair():
-    data = catalog()
-    for page in PRACTICE.glob("*.md"):
-        for ident in COMPARISON_PLACE.findall(page.read_text(encoding="utf-8")):
-            journey = data.journeys[ident]
-            assert journey.state == "current" and data.journeys[journey.compare_with].state == "target", (page.name, ident)
+def test_the_before_and_after_stories_show_the_generated_comparison():
+    shown = {i for calls in practice_pages().values() for n, i in calls if n == "journey_comparison"}
+    assert shown == {"passamt-kinderpass", "pc-bestellung-ist"}
 
 
 def test_examples_on_practice_pages_say_that_they_are_examples():

@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 
 from macros import labels, schema
 from macros.model import load_catalog
+from macros.render.compare import comparison_pairs
 from macros.render.fragments import FRAGMENTS
 
 from .conftest import FIXTURES as ALL_FIXTURES, REPO, PageWatch, make_project, run_mkdocs
@@ -82,11 +83,14 @@ def test_build_input_is_never_written_into_docs(tmp_path):
     assert sorted(str(p) for p in (REPO / "docs").rglob("*")) == before
 
 
-def test_zensical_builds_every_journey_and_persona_page_with_diagram_curve_and_map(zensical_site, repo_site):
+def test_zensical_builds_every_journey_and_persona_page_with_diagram_map_and_blueprint(zensical_site, repo_site):
     catalog, _ = load_catalog(REPO / "journeys")
     for journey in catalog.journeys.values():
         page = (zensical_site / "journeys" / journey.id / "index.html").read_text(encoding="utf-8")
-        assert '<pre class="mermaid">' in page and 'class="kw-curve"' in page and 'class="kw-map"' in page, journey.id
+        assert '<pre class="mermaid">' in page and 'class="kw-map"' in page and 'class="kw-blueprint-svg"' in page, journey.id
+    for current_id in comparison_pairs(catalog):
+        page = (zensical_site / "journeys" / current_id / "vergleich" / "index.html").read_text(encoding="utf-8")
+        assert 'class="kw-comparison"' in page and 'class="kw-curve"' in page, current_id
     for persona in catalog.personas.values():
         assert "kw-card" in (zensical_site / "personas" / persona.id / "index.html").read_text(encoding="utf-8")
     assert pages_of(zensical_site) == pages_of(repo_site), "the same addresses as the MkDocs site"

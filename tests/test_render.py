@@ -14,7 +14,7 @@ from markdown_it import MarkdownIt
 
 from macros.model import load_catalog
 from macros.render import blocks
-from macros.render.journey_map import journey_map
+from macros.render.journey_map import map_table
 from macros.render.curve import emotion_curve
 from macros.render.escape import flat, html_text, markdown_text, mermaid_block, mermaid_text
 from macros.render.mermaid import journey_diagram, persona_journeys_diagram
@@ -26,6 +26,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures" / "valid" / "journeys"
 DAY = dt.date(2026, 11, 23)
 CATALOG, PROBLEMS = load_catalog(FIXTURES, today=DAY)
 AMT = CATALOG.journeys["amt"]
+TODAY = dt.date(2026, 6, 1)
 
 ENTITY = re.compile(r"#(\d+);")
 # What Mermaid's parsers treat as syntax somewhere; none may reach them raw.
@@ -106,23 +107,27 @@ def test_persona_diagram_counts_instead_of_drawing_hundreds_of_journeys(monkeypa
 
 
 def test_grid_has_stages_as_column_groups_and_aspects_as_rows():
-    table = journey_map(AMT)
+    table = map_table(AMT, TODAY)
     assert table.count('scope="colgroup"') == len(AMT.stages)
-    for row in ("Schritt", "Beteiligte", "Berührungspunkt / Kanal", "Gefühl", "Schmerzpunkte", "Chancen", "Hinter den Kulissen"):
-        assert f'<th scope="row">{row}</th>' in table
-    assert "Unterstützende Prozesse" not in table, "rows without any data are left out"
-    assert "Moment der Wahrheit" in table
+    assert table.count('<th scope="col" class="kw-step') == len(AMT.steps)
+    lanes = re.findall(r'<th scope="row">(?:<span[^>]*>.*?</span>)*([^<]+)</th>', table)
+    assert lanes == [
+        "Phase", "Schritt", "Handlung", "Beteiligte", "Berührungspunkt", "Kanal", "Gefühl", "Schmerzpunkte", "Chancen",
+        "Moment der Wahrheit", "Hinter den Kulissen", "Unterstützende Prozesse", "Belege", "Maßnahmen",
+    ]
+    lean = map_table(CATALOG.journeys["amt-neu"], TODAY)
+    assert "Hinter den Kulissen" not in lean and "Belege" not in lean, "rows without any data are left out"
     assert "\n" not in table, "data line breaks never reach the page raw"
 
 
 def test_grid_marks_the_lowest_emotion():
-    table = journey_map(AMT)
-    assert table.count("kw-low") == sum(1 for s in AMT.steps if s.emotion == AMT.lowest_emotion)
+    table = map_table(AMT, TODAY)
+    assert table.count("Tiefpunkt") == sum(1 for s in AMT.steps if s.emotion == AMT.lowest_emotion)
 
 
 def test_a_flat_journey_has_no_low_point():
     flat_journey = CATALOG.journeys["amt-neu"]
-    assert "Tiefpunkt" not in emotion_curve(flat_journey, "c") and "kw-low" not in journey_map(flat_journey)
+    assert "Tiefpunkt" not in emotion_curve(flat_journey, "c") and "kw-low" not in map_table(flat_journey, TODAY)
 
 
 def test_emotion_curve_marks_low_points_and_describes_itself():
@@ -158,7 +163,7 @@ def test_generated_pages_carry_ids_only_never_data_text():
 def test_markers_expand_to_fragments_with_page_relative_links():
     page = "<p>x</p>\n<!-- kundenwege:persona_card:mira -->\n<!-- kundenwege:journey_map:amt -->"
     expanded = expand(page, CATALOG, href)
-    assert "<!--" not in expanded and "../../journeys/amt/" in links(expanded) and "kw-map" in expanded
+    assert "<!--" not in expanded and "../../journeys/amt/" in links(expanded) and 'class="kw-map"' in expanded
 
 
 def test_unknown_references_name_the_closest_id():

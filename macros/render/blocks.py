@@ -15,10 +15,10 @@ from ..freshness import REVIEW_LABELS, REVIEW_ORDER, Review, is_overdue, review
 from ..labels import EMOTION_WORDS, SEGMENT_LABELS, STATE_LABELS, STATUS_LABELS
 from ..model import Catalog, Improvement, Journey, Persona
 from .escape import html_paragraphs, html_text
+from .faces import emotion_icon
 from .filter_table import Row, TableSpec, select_control, table_page, text_control
 
 Href = Callable[[str], str]
-EMOTION_FACES = {1: "😣", 2: "🙁", 3: "😐", 4: "🙂", 5: "😄"}
 
 
 def relative(url_of_page: str, target: str) -> str:
@@ -46,7 +46,8 @@ def link(href: Href, url: str, text: str) -> str:
 
 
 def emotion_label(emotion: int) -> str:
-    return f'<span aria-hidden="true">{EMOTION_FACES[emotion]}</span> {emotion} – {EMOTION_WORDS[emotion]}'
+    """Our own face icon (no emoji font needed) and always the number and the word."""
+    return f'<span class="kw-emotion-label">{emotion_icon(emotion)} {emotion} – {EMOTION_WORDS[emotion]}</span>'
 
 
 def german_date(iso: str | dt.date) -> str:

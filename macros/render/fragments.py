@@ -19,10 +19,13 @@ from ..schema import KINDS
 from ..today import today
 from . import backlog as backlog_view
 from . import blocks, export, insights, mermaid
+from .blueprint import service_blueprint
+from .compare import comparison_pairs, journey_comparison
 from .curve import emotion_curve
-from .escape import mermaid_block
+from .escape import html_text, mermaid_block
 from .filter_table import page_count
 from .journey_map import journey_map
+from .workshop import journey_links
 from .schema_doc import schema_reference
 
 MARKER = re.compile(r"<!-- kundenwege:([a-z_]+):([a-z0-9-]*) -->")
@@ -31,11 +34,12 @@ MARKER = re.compile(r"<!-- kundenwege:([a-z_]+):([a-z0-9-]*) -->")
 CELL_END = re.compile(r"(</(?:td|th|dt|dd)>)(?=<)")
 Href = Callable[[str], str]
 
-# On a page, a journey keeps its natural size and scrolls sideways instead of shrinking to unreadable text.
+# On a page, a journey is wrapped by stage into rows that fit the width (see mermaid.journey_rows);
+# each row shrinks to the width only where the page is narrower than a row.
 # Title and legend sit on the page background, so they take the page's text colour (light in the dark scheme);
 # CSS variables reach into the shadow root Material renders diagrams in.
 PAGE_DIAGRAM_CONFIG = (
-    "---\nconfig:\n  journey:\n    useMaxWidth: false\n    width: 180\n    height: 80\n"
+    "---\nconfig:\n  journey:\n    useMaxWidth: true\n    width: 150\n    height: 80\n    taskMargin: 20\n"
     '  themeCSS: "text:not([class]), text.legend, text.legend tspan { fill: var(--md-default-fg-color) !important; }"\n'
     "---\n"
 )
@@ -61,23 +65,45 @@ class UnknownReference(KeyError):
 class Fragment:
     """One kind of rendered block: what it needs as id, how it is drawn, and what it is (the macro's docstring)."""
 
-    target: str  # "journey", "persona", "persona?" (optional), "schema", "export", "page" (a page number), or "" (no id)
+    target: str  # "journey", "comparison" (a current journey with a target), "persona", "persona?" (optional),
+    # "schema", "export", "page" (a page number), or "" (no id)
     render: Callable[[Catalog, str, Href], str]
     doc: str
 
 
 def _journey_diagram(catalog: Catalog, ident: str, href: Href) -> str:
-    source = PAGE_DIAGRAM_CONFIG + mermaid.journey_diagram(catalog.journeys[ident])
+    journey = catalog.journeys[ident]
+    rows = mermaid.journey_rows(journey)
+    wrapped = f", umbrochen in {len(rows)} Zeilen nach Phasen" if len(rows) > 1 else ""
     return (
-        f'<figure class="kw-diagram" tabindex="0" aria-label="Diagramm, seitlich scrollbar" data-search-exclude>'
-        f"{mermaid_block(source)}<figcaption>Ablauf mit Gefühl je Schritt (1–5). "
+        '<figure class="kw-diagram kw-journey-diagram" data-search-exclude>'
+        '<p class="kw-scroll-hint kw-phone-hint">Auf schmalen Bildschirmen lässt sich jede Zeile seitlich scrollen.</p>'
+        + "".join(
+            f'<div class="kw-diagram-row" role="region" tabindex="0" aria-label="Ablauf, Zeile {n} von {len(rows)}, '
+            f'auf schmalen Bildschirmen seitlich scrollbar">{mermaid_block(PAGE_DIAGRAM_CONFIG + row)}</div>'
+            for n, row in enumerate(rows, 1)
+        )
+        + f"<figcaption>Ablauf: {html_text(journey.title)}{wrapped}. Gefühl je Schritt von 1 (sehr schlecht) bis 5 (sehr gut). "
         "Die Journey Map enthält alles als Text.</figcaption></figure>"
     )
 
 
 def _emotion_curve(catalog: Catalog, ident: str, href: Href) -> str:
     svg = emotion_curve(catalog.journeys[ident], f"kw-curve-{ident}")
-    return f'<figure class="kw-diagram" tabindex="0" data-search-exclude>{svg}</figure>'
+    return f'<figure class="kw-diagram" data-search-exclude>{svg}</figure>'
+
+
+def _service_blueprint(catalog: Catalog, ident: str, href: Href) -> str:
+    journey = catalog.journeys[ident]
+    svg = service_blueprint(journey, catalog.personas[journey.persona], f"kw-blueprint-{ident}")
+    return (
+        '<figure class="kw-diagram kw-blueprint" data-search-exclude>'
+        f'<p class="kw-scroll-hint" id="kw-blueprint-hint-{ident}">Breiter als der Platz hier: seitlich scrollen.</p>'
+        f'<div class="kw-scroll" role="region" tabindex="0" aria-label="Service Blueprint, seitlich scrollbar" '
+        f'aria-describedby="kw-blueprint-hint-{ident}">{svg}</div>'
+        "<figcaption>Von vorne nach hinten: was die Person tut, was sie im Kontakt sieht, und unter der "
+        "Sichtbarkeitslinie, was dafür im Hintergrund geschieht. Als Text: siehe Journey Map.</figcaption></figure>"
+    )
 
 
 def _persona_diagram(catalog: Catalog, ident: str, href: Href) -> str:
@@ -89,9 +115,20 @@ def _persona_diagram(catalog: Catalog, ident: str, href: Href) -> str:
 
 
 FRAGMENTS: dict[str, Fragment] = {
-    "journey_diagram": Fragment("journey", _journey_diagram, "Ablaufdiagramm (Mermaid): eine Spalte je Phase, ein Kasten je Schritt."),
+    "journey_diagram": Fragment("journey", _journey_diagram, "Ablaufdiagramm (Mermaid): ein Kasten je Schritt, lange Journeys nach Phasen umbrochen."),
     "emotion_curve": Fragment("journey", _emotion_curve, "Gefühlskurve über alle Schritte, Tiefpunkte markiert."),
-    "journey_map": Fragment("journey", lambda c, i, href: journey_map(c.journeys[i]), "Journey Map als Tabelle."),
+    "journey_map": Fragment(
+        "journey",
+        lambda c, i, href: journey_map(c.journeys[i], c.personas[c.journeys[i].persona], today()),
+        "Journey Map: Phasen, Schritte, Bahnen und Gefühlskurve; druckbar als A3-Poster.",
+    ),
+    "service_blueprint": Fragment("journey", _service_blueprint, "Service Blueprint: von den Kundenhandlungen bis zu den unterstützenden Prozessen."),
+    "journey_links": Fragment(
+        "journey", lambda c, i, href: journey_links(c, c.journeys[i], href), "Links einer Journey zum Ist-Soll-Vergleich und zum Poster."
+    ),
+    "journey_comparison": Fragment(
+        "comparison", lambda c, i, href: journey_comparison(c, i, href), "Vergleich einer Ist-Journey mit ihrer Soll-Journey."
+    ),
     "journey_facts": Fragment(
         "journey", lambda c, i, href: blocks.journey_facts(c.journeys[i], c, href, today()), "Beschreibung, Persona, Team, Zustand, Überprüfung."
     ),
@@ -152,6 +189,12 @@ def check_reference(catalog: Catalog, name: str, ident: str) -> None:
     target = FRAGMENTS[name].target
     if target == "journey" and ident not in catalog.journeys:
         raise UnknownReference(f"Die Journey „{ident}“ gibt es nicht.{closest(ident, catalog.journeys)}")
+    if target == "comparison" and ident not in comparison_pairs(catalog):
+        raise UnknownReference(
+            f"Einen Vergleich für „{ident}“ gibt es nicht. Er braucht eine Journey mit „state: current“, "
+            "die über „compare_with“ mit einer Journey mit „state: target“ verbunden ist."
+            f"{closest(ident, comparison_pairs(catalog))}"
+        )
     if (target == "persona" or (target == "persona?" and ident)) and ident not in catalog.personas:
         raise UnknownReference(f"Die Persona „{ident}“ gibt es nicht.{closest(ident, catalog.personas)}")
     if target == "schema" and ident not in KINDS:

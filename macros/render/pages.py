@@ -17,11 +17,16 @@ from ..model import Catalog, Journey, Persona
 from ..portfolio import backing, backlog
 from . import backlog as backlog_view
 from .blocks import CATALOG_DATA, catalog_row, relative
+from .compare import comparison_pairs, comparison_title
 from .escape import html_text
 from .export import GeneratedFile, open_data
 from .filter_table import data_file
 from .fragments import PAGED, marker
 from .insights import EVIDENCE_DATA, evidence_row
+
+# Journey and comparison pages need the whole width: no navigation, no table of contents.
+# Material and Zensical both read `hide` from the front matter.
+WIDE = ("navigation", "toc")
 
 
 @dataclass(frozen=True)
@@ -42,20 +47,24 @@ def generated_pages(catalog: Catalog, journeys_from_docs: str = "../journeys") -
         for p in catalog.personas.values()
     ]
     pages += [
-        GeneratedPage(f"journeys/katalog/{n}.md", "", _more_rows_page("Alle Journeys", "journey_catalog", n))
+        GeneratedPage(f"journeys/katalog/{n}.md", "", _more_rows_page("Alle Journeys", "journey_catalog", n, "journeys/index.md"))
         for n in range(2, PAGED["journey_catalog"](catalog) + 1)
     ]
     pages += [
-        GeneratedPage(f"journeys/massnahmen/{n}.md", "", _more_rows_page("Alle Maßnahmen", "improvement_backlog", n))
+        GeneratedPage(f"journeys/massnahmen/{n}.md", "", _more_rows_page("Alle Maßnahmen", "improvement_backlog", n, "journeys/massnahmen.md"))
         for n in range(2, PAGED["improvement_backlog"](catalog) + 1)
+    ]
+    pages += [
+        GeneratedPage(f"journeys/{current.id}/vergleich.md", current.source, comparison_page(current, target, f"{journeys_from_docs}/{current.source}"))
+        for current, target in comparison_pairs(catalog).values()
     ]
     return pages
 
 
-def _more_rows_page(title: str, fragment: str, page: int) -> str:
-    """Page 2, 3, … of a long table, for readers without script (with script, filters search every row)."""
-    front = f"---\ntitle: {json.dumps(f'{title}, Seite {page}', ensure_ascii=False)}\nrender_macros: false\nhide: [navigation, toc]\n---\n"
-    return f"{front}\n# {title}, Seite {page}\n\n{marker(fragment, str(page))}\n"
+def _more_rows_page(title: str, fragment: str, page: int, first_page: str) -> str:
+    """Page 2, 3, … of a long table, for readers without script (with script, filters search every row).
+    Its edit button opens the first page's Markdown (`first_page`, relative to the docs folder)."""
+    return f"{_front_matter(f'{title}, Seite {page}', first_page, WIDE)}\n# {title}, Seite {page}\n\n{marker(fragment, str(page))}\n"
 
 
 def generated_files(catalog: Catalog, today: dt.date, journeys_prefix: str = "journeys") -> list[GeneratedFile]:
@@ -73,28 +82,35 @@ def generated_files(catalog: Catalog, today: dt.date, journeys_prefix: str = "jo
     return open_data(catalog, today, journeys_prefix) + tables
 
 
-def _front_matter(title: str, edit_path: str) -> str:
+def _front_matter(title: str, edit_path: str, hide: tuple[str, ...] = ()) -> str:
     """The theme's edit button opens `edit_path` (see macros/theme/partials/actions.html)."""
     fields = {"title": html_text(title), "render_macros": False, "edit_path": edit_path}
+    if hide:
+        fields["hide"] = list(hide)
     return "---\n" + "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in fields.items()) + "---\n"
 
 
 def journey_page(journey: Journey, edit_path: str = "") -> str:
     parts = [
-        _front_matter(journey.title, edit_path),
+        _front_matter(journey.title, edit_path, WIDE),
         marker("journey_facts", journey.id),
-        "## Ablauf",
-        marker("journey_diagram", journey.id),
-        "## Gefühlskurve",
-        marker("emotion_curve", journey.id),
+        marker("journey_links", journey.id),
         "## Journey Map",
         marker("journey_map", journey.id),
+        "## Service Blueprint",
+        marker("service_blueprint", journey.id),
+        "## Ablauf",
+        marker("journey_diagram", journey.id),
     ]
     if journey.kpis:
         parts += ["## Kennzahlen", marker("journey_kpis", journey.id)]
     if journey.improvements:
         parts += ["## Maßnahmen", marker("journey_improvements", journey.id)]
     return "\n\n".join(parts) + "\n"
+
+
+def comparison_page(current: Journey, target: Journey, edit_path: str = "") -> str:
+    return "\n\n".join([_front_matter(comparison_title(current, target), edit_path, WIDE), marker("journey_comparison", current.id)]) + "\n"
 
 
 def persona_page(persona: Persona, edit_path: str = "") -> str:
