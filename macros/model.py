@@ -136,7 +136,7 @@ class Catalog:
     journeys: dict[str, Journey] = field(default_factory=dict)
     personas: dict[str, Persona] = field(default_factory=dict)
     # Views computed from the catalog (e.g. the backlog), kept because many pages of one build ask for them.
-    derived: dict = field(default_factory=dict, repr=False, compare=False)
+    derived: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def once(self, key, compute):
         if key not in self.derived:

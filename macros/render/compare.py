@@ -27,6 +27,10 @@ def comparison_pairs(catalog: Catalog) -> dict[str, tuple[Journey, Journey]]:
     If several target journeys point at one current journey, the one the current journey names wins,
     otherwise the first by id: one comparison page per current journey.
     """
+    return catalog.once("comparison_pairs", lambda: _pairs(catalog))
+
+
+def _pairs(catalog: Catalog) -> dict[str, tuple[Journey, Journey]]:
     pairs: dict[str, tuple[Journey, Journey]] = {}
     for journey in sorted(catalog.journeys.values(), key=lambda j: j.id):
         other = catalog.journeys.get(journey.compare_with)
