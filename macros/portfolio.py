@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from .freshness import Review, is_overdue, review
 from .labels import SEGMENT_LABELS, TOPIC_LABELS
 from .model import Catalog, Improvement, Journey, PainPoint, Persona, Stage, Step
-from .render.escape import flat
+from .render.escape import flat, text_key
 
 
 @dataclass(frozen=True)
@@ -41,11 +41,6 @@ def steps_of(journeys: list[Journey]) -> list[StepRef]:
     return refs
 
 
-def _key(text: str) -> str:
-    """Texts that differ only in case and white space are the same."""
-    return flat(text).casefold()
-
-
 @dataclass
 class Hotspot:
     label: str
@@ -69,7 +64,7 @@ def pain_hotspots(catalog: Catalog) -> list[Hotspot]:
         for pain in ref.step.pain_points:
             if pain.topic:
                 by_topic.setdefault(pain.topic, Hotspot(TOPIC_LABELS[pain.topic], True)).places.append((ref, pain))
-            by_text.setdefault(_key(pain.text), Hotspot(flat(pain.text), False)).places.append((ref, pain))
+            by_text.setdefault(text_key(pain.text), Hotspot(flat(pain.text), False)).places.append((ref, pain))
     spots = [h for h in [*by_topic.values(), *by_text.values()] if len(h.journeys) > 1]
     return sorted(spots, key=lambda h: (-len(h.journeys), -len(h.teams), not h.by_topic, h.label.casefold()))
 
@@ -100,8 +95,8 @@ def average_emotion(catalog: Catalog, of: str) -> list[Average]:
         name = ref.step.channel if of == "channel" else ref.stage.name
         if not flat(name):
             continue
-        groups[_key(name)].append(ref)
-        labels.setdefault(_key(name), flat(name))
+        groups[text_key(name)].append(ref)
+        labels.setdefault(text_key(name), flat(name))
     averages = [
         Average(labels[key], len(refs), len({r.journey.id for r in refs}), sum(r.step.emotion for r in refs) / len(refs))
         for key, refs in groups.items()
@@ -218,7 +213,7 @@ def per_owner(items: list[BacklogItem]) -> list[OwnerCount]:
     """Improvements counted per owner: most overdue first."""
     owners: dict[str, OwnerCount] = {}
     for item in items:
-        key = _key(item.improvement.owner)
+        key = text_key(item.improvement.owner)
         count = owners.setdefault(key, OwnerCount(flat(item.improvement.owner)))
         count.counts[item.improvement.status] += 1
         count.overdue += item.overdue

@@ -7,12 +7,8 @@ from ..labels import STATUS_LABELS
 from ..model import Catalog
 from ..portfolio import BacklogItem, OwnerCount, backlog, owner_counts
 from .blocks import Href, german_date, improvement_status, journey_url, link, step_names
-from .escape import flat, html_text
+from .escape import html_text, text_key
 from .filter_table import Row, TableSpec, checkbox_control, select_control, table_page, text_control
-
-
-def owner_key(owner: str) -> str:
-    return flat(owner).casefold()
 
 
 def backlog_summary(items: list[BacklogItem]) -> str:
@@ -56,7 +52,7 @@ def backlog_row(i: BacklogItem, href: Href, today: dt.date) -> Row:
                 html_text(i.improvement.success_criteria),
                 step_names(i.steps),
             ],
-            {"owner": owner_key(i.improvement.owner), "status": i.improvement.status, "overdue": "1" if i.overdue else "0"},
+            {"owner": text_key(i.improvement.owner), "status": i.improvement.status, "overdue": "1" if i.overdue else "0"},
             ["", "", "", i.improvement.due or "9999", "", "", ""],
         )
 
@@ -70,7 +66,7 @@ def backlog_table(catalog: Catalog, href: Href, today: dt.date, page: int = 1) -
         label="Alle Maßnahmen",
         controls=[
             text_control("Maßnahme, Journey …"),
-            select_control("owner", "Verantwortlich", [(owner_key(o.owner), o.owner) for o in owners]),
+            select_control("owner", "Verantwortlich", [(text_key(o.owner), o.owner) for o in owners]),
             select_control("status", "Stand", list(STATUS_LABELS.items())),
             checkbox_control("overdue", "nur überfällige"),
         ],

@@ -16,7 +16,8 @@ from typing import Callable
 from ..labels import EMOTION_WORDS
 from ..model import Catalog, Journey, Stage, Step
 from .curve import Series, emotion_chart
-from .escape import flat, html_text
+from .blocks import bullet_list, journey_url, link
+from .escape import flat, html_text, text_key
 
 Href = Callable[[str], str]
 
@@ -65,10 +66,6 @@ def comparison_title(current: Journey, target: Journey) -> str:
     return f"{common}: Ist und Soll" if len(common) >= 8 else f"Ist und Soll: {flat(current.title)}"
 
 
-def _key(text: str) -> str:
-    return flat(text).casefold()
-
-
 @dataclass(frozen=True)
 class StageChange:
     name: str
@@ -89,13 +86,13 @@ class StageChange:
 
 
 def _same_step(a: Step, b: Step) -> bool:
-    return bool(a.id and a.id == b.id) or _key(a.action) == _key(b.action)
+    return bool(a.id and a.id == b.id) or text_key(a.action) == text_key(b.action)
 
 
 def align_stages(current: Journey, target: Journey) -> list[tuple[str, Stage | None, Stage | None]]:
     """Stages of both journeys in one order: same names side by side, the others where they occur."""
-    a = [_key(s.name) for s in current.stages]
-    b = [_key(s.name) for s in target.stages]
+    a = [text_key(s.name) for s in current.stages]
+    b = [text_key(s.name) for s in target.stages]
     aligned: list[tuple[str, Stage | None, Stage | None]] = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
         if op == "equal":
@@ -107,7 +104,7 @@ def align_stages(current: Journey, target: Journey) -> list[tuple[str, Stage | N
 
 
 def stage_changes(current: Journey, target: Journey) -> list[StageChange]:
-    target_pain = {_key(p.text) for s in target.steps for p in s.pain_points}
+    target_pain = {text_key(p.text) for s in target.steps for p in s.pain_points}
     changes = []
     for name, before, after in align_stages(current, target):
         before_steps = before.steps if before else ()
@@ -117,7 +114,7 @@ def stage_changes(current: Journey, target: Journey) -> list[StageChange]:
                 name=name,
                 current=before,
                 target=after,
-                gone_pain_points=tuple(p.text for s in before_steps for p in s.pain_points if _key(p.text) not in target_pain),
+                gone_pain_points=tuple(p.text for s in before_steps for p in s.pain_points if text_key(p.text) not in target_pain),
                 gone_steps=tuple(s for s in before_steps if not any(_same_step(s, t) for t in target.steps)),
                 new_steps=tuple(t for t in after_steps if not any(_same_step(s, t) for s in current.steps)),
                 kept_steps=tuple((s, t) for s in before_steps for t in target.steps if _same_step(s, t)),
@@ -128,10 +125,6 @@ def stage_changes(current: Journey, target: Journey) -> list[StageChange]:
 
 def _lowest(value: int | None) -> str:
     return "–" if value is None else f"{value} ({EMOTION_WORDS[value]})"
-
-
-def _list(texts: list[str]) -> str:
-    return "<ul>" + "".join(f"<li>{html_text(t)}</li>" for t in texts) + "</ul>" if texts else "–"
 
 
 def _chart(current: Journey, target: Journey, figure_id: str) -> str:
@@ -163,15 +156,15 @@ def journey_comparison(catalog: Catalog, current_id: str, href: Href) -> str:
     current, target = comparison_pairs(catalog)[current_id]
     changes = stage_changes(current, target)
 
-    def link(journey: Journey) -> str:
-        return f'<a href="{html_text(href(f"journeys/{journey.id}/"))}">{html_text(journey.title)}</a>'
+    def to(journey: Journey) -> str:
+        return link(href, journey_url(journey.id), journey.title)
 
     pain_before = sum(len(s.pain_points) for s in current.steps)
     pain_after = sum(len(s.pain_points) for s in target.steps)
     gone = sum(len(c.gone_pain_points) for c in changes)
     facts = [
-        ("Ist-Journey", link(current)),
-        ("Soll-Journey", link(target)),
+        ("Ist-Journey", to(current)),
+        ("Soll-Journey", to(target)),
         ("Tiefster Wert", f"vorher {_lowest(current.lowest_emotion)}, nachher {_lowest(target.lowest_emotion)}"),
         ("Schritte", f"vorher {len(current.steps)}, nachher {len(target.steps)}"),
         ("Schmerzpunkte", f"vorher {pain_before}, nachher {pain_after}; {gone} aus dem Ist kommen im Soll nicht mehr vor"),
@@ -198,9 +191,9 @@ def journey_comparison(catalog: Catalog, current_id: str, href: Href) -> str:
         cells = [
             _lowest(change.lowest_current),
             _lowest(change.lowest_target),
-            _list(list(change.gone_pain_points)),
-            _list([s.action for s in change.gone_steps]),
-            _list([s.action for s in change.new_steps]),
+            bullet_list(change.gone_pain_points) or "–",
+            bullet_list([s.action for s in change.gone_steps]) or "–",
+            bullet_list([s.action for s in change.new_steps]) or "–",
         ]
         if kept_any:
             cells.append(

@@ -37,6 +37,11 @@ def flat(text: str) -> str:
     return _WHITESPACE.sub(" ", text).strip()
 
 
+def text_key(text: str) -> str:
+    """Texts that differ only in case and white space are the same text (grouping, comparing)."""
+    return flat(text).casefold()
+
+
 def html_text(text: str) -> str:
     """Text for HTML content and attribute values, on one line.
 
