@@ -21,15 +21,15 @@ def backlog_summary(items: list[BacklogItem]) -> str:
 
 def owner_table(owners: list[OwnerCount]) -> str:
     rows = "".join(
-        f"<tr><td>{html_text(o.owner)}</td><td>{o.counts['open']}</td><td>{o.counts['in_progress']}</td>"
-        f"<td>{o.counts['done']}</td><td>{o.overdue}</td></tr>"
+        f"<tr><td>{html_text(o.owner)}</td><td>{o.overdue}</td><td>{o.counts['open']}</td><td>{o.counts['in_progress']}</td>"
+        f"<td>{o.counts['done']}</td></tr>"
         for o in owners
     )
     return (
         '<div class="kw-scroll" role="region" tabindex="0" aria-label="Maßnahmen je Verantwortlichen">'
         '<table class="kw-table"><caption>Maßnahmen je Verantwortlichen, die mit den meisten überfälligen zuerst</caption>'
-        '<thead><tr><th scope="col">Verantwortlich</th><th scope="col">geplant</th><th scope="col">läuft</th>'
-        '<th scope="col">erledigt</th><th scope="col">überfällig</th></tr></thead>'
+        '<thead><tr><th scope="col">Verantwortlich</th><th scope="col">überfällig</th><th scope="col">geplant</th>'
+        '<th scope="col">läuft</th><th scope="col">erledigt</th></tr></thead>'
         f"<tbody>{rows}</tbody></table></div>"
     )
 
