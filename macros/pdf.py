@@ -8,26 +8,13 @@ under. Playwright and pypdf come from requirements-test.txt and are imported onl
 """
 from __future__ import annotations
 
-import functools
-import http.server
 import io
-import os
 import posixpath
 import re
-import shutil
-import threading
 from pathlib import Path
 
-CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
-# Material draws Mermaid into a closed shadow root; open it to see when the diagrams are drawn.
-OPEN_SHADOW_ROOTS = """
-const attach = Element.prototype.attachShadow;
-Element.prototype.attachShadow = function (init) { return attach.call(this, Object.assign({}, init, {mode: 'open'})); };
-"""
-DIAGRAMS_DRAWN = """
-() => document.querySelectorAll('pre.mermaid').length === 0 &&
-      Array.from(document.querySelectorAll('div.mermaid')).every(d => d.shadowRoot && d.shadowRoot.querySelector('svg'))
-"""
+from .local_browser import CHROMIUM_ARGS, DIAGRAMS_DRAWN, OPEN_SHADOW_ROOTS, chromium_path, serve
+
 NAV_LINK = re.compile(r'<a\b[^>]*\bhref="([^"#]*)"[^>]*\bclass="md-nav__link[" ]')
 LEFT_OUT = ("assets/", "search/", "404.html")
 
@@ -80,21 +67,6 @@ def reading_order(pages: list[str], navigation: list[str]) -> list[str]:
     return ordered + [p for p in pages if p not in ordered]
 
 
-def chromium_path() -> str:
-    explicit = os.environ.get("KUNDENWEGE_CHROMIUM")
-    found = explicit or next((shutil.which(name) for name in CHROMIUM_NAMES if shutil.which(name)), None)
-    if not found:
-        raise PdfError("Für das PDF braucht es Chromium (Debian/Ubuntu: apt-get install chromium) oder KUNDENWEGE_CHROMIUM=/pfad.")
-    return found
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".mjs": "text/javascript"}
-
-    def log_message(self, *args):
-        pass
-
-
 def write_pdf(site: Path, out: Path) -> int:
     """Print every page of `site` into one PDF at `out` with the system Chromium; returns the number of pages printed."""
     from playwright.sync_api import sync_playwright
@@ -102,7 +74,10 @@ def write_pdf(site: Path, out: Path) -> int:
     if not (site / "index.html").exists():
         raise PdfError(f"{site}: keine gebaute Website gefunden. Zuerst „make build“.")
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=["--no-sandbox", "--disable-gpu"])
+        executable = chromium_path()
+        if executable is None:
+            raise PdfError("Für das PDF braucht es Chromium (Debian/Ubuntu: apt-get install chromium) oder KUNDENWEGE_CHROMIUM=/pfad.")
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         try:
             return print_site(browser, site, out)
         finally:
@@ -114,8 +89,7 @@ def print_site(browser, site: Path, out: Path) -> int:
     from pypdf import PdfReader, PdfWriter
 
     order = reading_order(site_pages(site), navigation_order(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = serve(site)
     origin = f"http://127.0.0.1:{server.server_address[1]}/"
     writer = PdfWriter()
     context = browser.new_context(color_scheme="light")

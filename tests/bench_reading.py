@@ -18,7 +18,7 @@ import threading
 import time
 from pathlib import Path
 
-from .conftest import CHROMIUM_ARGS, chromium_path
+from macros.local_browser import CHROMIUM_ARGS, chromium_path
 
 LIGHTHOUSE_VERSION = "12.8.2"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")

@@ -10,6 +10,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from macros.local_browser import DIAGRAMS_DRAWN
 from macros.model import load_catalog
 
 from .conftest import FIXTURES, REPO, PageWatch
@@ -25,10 +26,6 @@ DIAGRAM_STATE = """
   return {state: /Syntax error|Parse error/i.test(text) ? 'error' : 'ok', text: root.querySelector('svg').textContent};
 })
 """
-WAIT_FOR_DIAGRAMS = """
-() => Array.from(document.querySelectorAll('pre.mermaid')).length === 0 &&
-      Array.from(document.querySelectorAll('div.mermaid')).every(d => d.shadowRoot && d.shadowRoot.querySelector('svg'))
-"""
 AXE = Axe()
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, "resultTypes": ["violations"]}
 
@@ -43,7 +40,7 @@ def pages_of(site: Path) -> list[str]:
 
 def wait_for_diagrams(watch: PageWatch) -> None:
     if watch.page.evaluate("() => document.querySelector('.mermaid') !== null"):
-        watch.page.wait_for_function(WAIT_FOR_DIAGRAMS, timeout=15_000)
+        watch.page.wait_for_function(DIAGRAMS_DRAWN, timeout=15_000)
 
 
 def visit(browser, origin: str, path: str, **options) -> PageWatch:
