@@ -101,6 +101,11 @@ class Journey:
     def improvements_for(self, step: Step) -> list[Improvement]:
         return [i for i in self.improvements if step.id and step.id in i.steps]
 
+    def addressed_steps(self, improvement: Improvement) -> tuple[tuple[int, Step], ...]:
+        """(number in the journey, step) for each step the improvement names, in the order it names them."""
+        numbered = {step.id: (n, step) for n, step in enumerate(self.steps, start=1) if step.id}
+        return tuple(numbered[ref] for ref in improvement.steps if ref in numbered)
+
     @property
     def lowest_emotion(self) -> int:
         return min(step.emotion for step in self.steps)

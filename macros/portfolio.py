@@ -191,10 +191,8 @@ def backlog(catalog: Catalog, today: dt.date) -> list[BacklogItem]:
 def _backlog(catalog: Catalog, today: dt.date) -> list[BacklogItem]:
     items = []
     for journey in catalog.sorted_journeys():
-        numbered = {step.id: (n, step) for n, step in enumerate(journey.steps, start=1) if step.id}
         for improvement in journey.improvements:
-            steps = tuple(numbered[ref] for ref in improvement.steps if ref in numbered)
-            items.append(BacklogItem(journey, improvement, is_overdue(improvement, today), steps))
+            items.append(BacklogItem(journey, improvement, is_overdue(improvement, today), journey.addressed_steps(improvement)))
     return sorted(items, key=lambda i: (not i.overdue, i.improvement.status == "done", i.improvement.due or "9999", i.journey.title.casefold()))
 
 

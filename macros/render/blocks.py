@@ -108,11 +108,10 @@ def kpi_table(journey: Journey) -> str:
 
 
 def improvement_table(journey: Journey, today: dt.date) -> str:
-    numbered = {step.id: (n, step) for n, step in enumerate(journey.steps, start=1) if step.id}
     rows = "".join(
         f"<tr><td>{html_text(i.action)}</td><td>{html_text(i.owner)}</td><td>{german_date(i.due) if i.due else ''}</td>"
         f"<td>{html_text(i.success_criteria)}</td><td>{improvement_status(i, today)}</td>"
-        f"<td>{step_names([numbered[ref] for ref in i.steps if ref in numbered])}</td></tr>"
+        f"<td>{step_names(journey.addressed_steps(i))}</td></tr>"
         for i in journey.improvements
     )
     return (

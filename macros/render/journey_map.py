@@ -15,7 +15,7 @@ import datetime as dt
 
 from ..labels import CONFIDENCE_LABELS, EMOTION_WORDS, TOPIC_LABELS
 from ..model import Improvement, Journey, PainPoint, Persona, Step
-from .blocks import emotion_label, german_date, improvement_status
+from .blocks import bullet_list, emotion_label, german_date, improvement_status
 from .curve import column_segment, level
 from .escape import html_text
 from .faces import emotion_icon
@@ -53,10 +53,6 @@ def _items(items: list[str]) -> str:
     return f'<ul>{"".join(items)}</ul>' if items else ""
 
 
-def _texts(texts: tuple[str, ...]) -> str:
-    return _items([f"<li>{html_text(text)}</li>" for text in texts])
-
-
 def _action(number: int, step: Step) -> str:
     return f'<span class="kw-step-no">{number}.</span> {html_text(step.action)} {confidence_tag(step.confidence)}'
 
@@ -71,11 +67,11 @@ def _lanes(journey: Journey, today: dt.date) -> list[tuple[str, str, list[str]]]
         ("Kanal", "kw-lane-channel", [html_text(s.channel) for s in steps]),
         ("Gefühl", "kw-lane-emotion", []),  # drawn separately: see _emotion_cells
         ("Schmerzpunkte", "kw-pain", [_items([_pain_point(p) for p in s.pain_points]) for s in steps]),
-        ("Chancen", "kw-chance", [_texts(s.opportunities) for s in steps]),
+        ("Chancen", "kw-chance", [bullet_list(s.opportunities) for s in steps]),
         ("Moment der Wahrheit", "kw-lane-mot", ['<strong class="kw-mot">Moment der Wahrheit</strong>' if s.moment_of_truth else "" for s in steps]),
-        ("Hinter den Kulissen", "kw-lane-backstage", [_texts(s.backstage) for s in steps]),
-        ("Unterstützende Prozesse", "kw-lane-support", [_texts(s.support) for s in steps]),
-        ("Belege", "kw-lane-evidence", [_texts(s.evidence) for s in steps]),
+        ("Hinter den Kulissen", "kw-lane-backstage", [bullet_list(s.backstage) for s in steps]),
+        ("Unterstützende Prozesse", "kw-lane-support", [bullet_list(s.support) for s in steps]),
+        ("Belege", "kw-lane-evidence", [bullet_list(s.evidence) for s in steps]),
         ("Maßnahmen", "kw-lane-improvements", [_items([_improvement(i, today) for i in journey.improvements_for(s)]) for s in steps]),
     ]
     return [lane for lane in lanes if lane[1] in ("kw-lane-action", "kw-lane-emotion") or any(lane[2])]
@@ -172,10 +168,10 @@ def step_sequence(journey: Journey, today: dt.date) -> str:
                 ("Berührungspunkt", html_text(step.touchpoint)),
                 ("Kanal", html_text(step.channel)),
                 ("Schmerzpunkte", _items([_pain_point(p) for p in step.pain_points])),
-                ("Chancen", _texts(step.opportunities)),
-                ("Hinter den Kulissen", _texts(step.backstage)),
-                ("Unterstützende Prozesse", _texts(step.support)),
-                ("Belege", _texts(step.evidence)),
+                ("Chancen", bullet_list(step.opportunities)),
+                ("Hinter den Kulissen", bullet_list(step.backstage)),
+                ("Unterstützende Prozesse", bullet_list(step.support)),
+                ("Belege", bullet_list(step.evidence)),
                 ("Maßnahmen", _items([_improvement(i, today) for i in journey.improvements_for(step)])),
             ]
             details = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in facts if value)
