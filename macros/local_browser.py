@@ -42,15 +42,15 @@ def chromium_path() -> str | None:
     return next((found for found in map(shutil.which, CHROMIUM_NAMES) if found), None)
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".mjs": "text/javascript"}
 
     def log_message(self, *args):
         pass
 
 
-def serve(directory: Path) -> http.server.ThreadingHTTPServer:
+def serve(directory: Path, handler: type[QuietHandler] = QuietHandler) -> http.server.ThreadingHTTPServer:
     """Serve `directory` on a free port of 127.0.0.1 in a background thread; call `shutdown()` when done."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(directory)))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server

@@ -6,7 +6,6 @@ the system Chromium; it runs only here, never in `make test`.
 """
 from __future__ import annotations
 
-import functools
 import gzip
 import http.server
 import io
@@ -14,11 +13,10 @@ import json
 import os
 import shutil
 import subprocess
-import threading
 import time
 from pathlib import Path
 
-from macros.local_browser import CHROMIUM_ARGS, chromium_path
+from macros.local_browser import CHROMIUM_ARGS, QuietHandler, chromium_path, serve
 
 LIGHTHOUSE_VERSION = "12.8.2"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -27,10 +25,10 @@ COMPRESSED = ("text/", "application/javascript", "application/json", "image/svg+
 CACHE = Path(__file__).resolve().parent.parent / ".cache"
 
 
-class GzipHandler(http.server.SimpleHTTPRequestHandler):
+class GzipHandler(QuietHandler):
     """Static files; text types gzip-compressed when the client accepts it, as GitHub Pages does."""
 
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".mjs": "text/javascript", ".js": "text/javascript"}
+    extensions_map = {**QuietHandler.extensions_map, ".js": "text/javascript"}
 
     def send_head(self):
         path = Path(self.translate_path(self.path))
@@ -50,14 +48,9 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.end_headers()
         return io.BytesIO(body)
 
-    def log_message(self, *args):
-        pass
-
 
 def serve_gzip(site: Path) -> http.server.ThreadingHTTPServer:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
+    return serve(site, GzipHandler)
 
 
 def lighthouse_cli() -> Path | None:
