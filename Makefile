@@ -8,7 +8,7 @@ COPYCHECK := ../shared/tools/copycheck
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build build-zensical build-properdocs pdf test bench summary annotations review review-issue validate clean
+.PHONY: serve build build-zensical build-properdocs pdf test test-fast bench summary annotations review review-issue validate clean
 
 serve: $(VENV)/.build $(MERMAID)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -39,6 +39,11 @@ test: $(VENV)/.test $(MERMAID)
 	@if [ -x $(COPYCHECK) ]; then echo "copycheck docs journeys"; $(COPYCHECK) docs journeys; \
 	else echo "copycheck: ../shared/tools/copycheck nicht vorhanden, übersprungen."; fi
 	$(BIN)/python -m pytest
+
+# The loop while working: data, texts and every test that needs no browser.
+test-fast: $(VENV)/.test $(MERMAID)
+	$(BIN)/python -m macros validate
+	$(BIN)/python -m pytest -q -m "not browser"
 
 bench: $(VENV)/.test $(MERMAID)
 	$(BIN)/python -m tests.bench $(BENCH_ARGS)
