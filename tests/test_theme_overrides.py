@@ -1,0 +1,77 @@
+"""Our theme overrides stay Material's templates plus one named change each.
+
+`macros/theme/` overrides a few of Material's templates. When Material changes one of
+them, a copy would silently keep the old version. Each override is therefore described
+here as the installed Material file plus its substitutions; a Material upgrade that
+touches a copied part fails this test with the difference, instead of going unnoticed.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+
+import material
+import pytest
+
+THEME = Path(__file__).resolve().parent.parent / "macros" / "theme"
+MATERIAL = Path(material.__file__).parent / "templates"
+LEADING_COMMENT = re.compile(r"\A\{#-.*?-#\}\n", re.S)
+
+SEARCH_BLOCK = """    {% if "material/search" in config.plugins %}
+      {% set search = config.plugins["material/search"] | attr("config") %}
+      {% if search.enabled %}
+        <label class="md-header__button md-icon" for="__search">
+          {% set icon = config.theme.icon.search or "material/magnify" %}
+          {% include ".icons/" ~ icon ~ ".svg" %}
+        </label>
+        {% include "partials/search.html" %}
+      {% endif %}
+    {% endif %}
+"""
+EDIT_PATH = """{% set edit_url = page.edit_url %}
+{% if page.meta and page.meta.edit_path and config.repo_url and config.edit_uri %}
+  {% set edit_url = (config.repo_url | trim("/")) ~ "/" ~ (config.edit_uri | trim("/")) ~ "/" ~ page.meta.edit_path %}
+{% endif %}
+"""
+
+# Override → the substitutions that turn Material's file into ours (old, new), applied in order.
+OVERRIDES: dict[str, list[tuple[str, str]]] = {
+    # Pagefind's search field instead of the lunr plugin's, whatever plugins the builder runs.
+    "partials/header.html": [(SEARCH_BLOCK, '    {% include "partials/site-search.html" %}\n')],
+    # Edit and view buttons of generated pages open the YAML file their front matter names.
+    "partials/actions.html": [("page.edit_url", "edit_url"), ("{% if edit_url %}", EDIT_PATH + "{% if edit_url %}")],
+    # No request to api.github.com for stars and releases.
+    "partials/source.html": [(' data-md-component="source"', "")],
+}
+
+
+def without_leading_comment(text: str) -> str:
+    return LEADING_COMMENT.sub("", text, count=1)
+
+
+def expected_override(name: str) -> str:
+    text = without_leading_comment((MATERIAL / name).read_text(encoding="utf-8"))
+    for old, new in OVERRIDES[name]:
+        assert old in text, f"Material's {name} no longer contains:\n{old}\nRe-derive macros/theme/{name} from it."
+        text = text.replace(old, new)
+    return text
+
+
+@pytest.mark.parametrize("name", sorted(OVERRIDES))
+def test_override_is_materials_template_with_its_named_change(name):
+    ours = without_leading_comment((THEME / name).read_text(encoding="utf-8"))
+    expected = expected_override(name)
+    difference = "".join(difflib.unified_diff(expected.splitlines(True), ours.splitlines(True), "Material + Änderung", f"macros/theme/{name}"))
+    assert ours == expected, difference
+
+
+def test_every_copied_material_template_is_guarded():
+    """Templates that extend Material's (main.html, 404.html) only fill blocks; every other one is a copy."""
+    copies = {
+        path.relative_to(THEME).as_posix()
+        for path in THEME.rglob("*.html")
+        if (MATERIAL / path.relative_to(THEME)).exists()
+        and not without_leading_comment(path.read_text(encoding="utf-8")).startswith("{% extends")
+    }
+    assert copies == set(OVERRIDES)
