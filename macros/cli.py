@@ -131,13 +131,49 @@ def cmd_render(args) -> int:
     return 0
 
 
+def _changes(base: str | None, named: list[str] = ()):
+    """Each changed file against the merge base, or, without git history, the named files without comparison."""
+    from .git_history import GitError, file_diffs, find, merge_base
+    from .journey_diff import FileDiff
+    from .today import today
+
+    root = DEFAULT_ROOT
+    try:
+        files, catalog, problems = file_diffs(Path.cwd(), merge_base(Path.cwd(), base), today(), folder=root.as_posix())
+        note = ""
+    except GitError as error:
+        files, note = [], str(error)
+        catalog, problems = _load(root)
+    known = {f.path for f in files}
+    for raw in named:
+        path = Path(raw)
+        if path.suffix not in (".yml", ".yaml") or root not in path.parents:
+            continue
+        source = path.relative_to(root).as_posix()
+        if source not in known:
+            exists = path.exists() or path.is_symlink()
+            files.append(FileDiff("", source if exists else "", None, find(catalog, source), (), compared=False))
+    return files, catalog, problems, note
+
+
 def cmd_summary(args) -> int:
-    """Markdown for a pull request's job summary: each changed file's diagram or its problems."""
-    changed = [Path(f) for f in args.files if f.endswith((".yml", ".yaml"))]
-    catalog, problems = _load(DEFAULT_ROOT)
-    text, failed = pull_request_summary(catalog, problems, [(display_path(p), p.stem, p.exists()) for p in changed])
+    """Markdown for a pull request's job summary: what changed in each journey and persona, or what to fix."""
+    files, catalog, problems, note = _changes(args.base, args.files)
+    text, failed = pull_request_summary(catalog, problems, files, label=display_path(DEFAULT_ROOT), note=note,
+                                        preview=args.preview_artifact)
     print(text)
     return 1 if failed else 0
+
+
+def cmd_diff(args) -> int:
+    """What changed in each journey and persona since the merge base, in the journey's own terms."""
+    from .render.changes import file_text
+
+    files, _, _, note = _changes(args.base)
+    if note:
+        raise UsageError(note)
+    print("\n\n".join(file_text(f, display_path(DEFAULT_ROOT)) for f in files) if files else "Keine Datei unter journeys/ geändert.")
+    return 0
 
 
 def cmd_review(args) -> int:
@@ -254,7 +290,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_render)
     p = sub.add_parser("summary", help="Markdown-Zusammenfassung geänderter Dateien (für Pull Requests).")
     p.add_argument("files", nargs="*")
+    p.add_argument("--base", help="Vergleichsstand (Standard: gemeinsamer Stand mit main, sonst origin/main)")
+    p.add_argument("--preview-artifact", action="store_true", help="auf das Artefakt „vorschau“ hinweisen (CI)")
     p.set_defaults(run=cmd_summary)
+    p = sub.add_parser("diff", help="Was sich in jeder geänderten Journey und Persona geändert hat, seit dem Stand von main.")
+    p.add_argument("base", nargs="?", help="Vergleichsstand (Standard: gemeinsamer Stand mit main, sonst origin/main)")
+    p.set_defaults(run=cmd_diff)
     p = sub.add_parser("review", help="Fällige Überprüfungen und überfällige Maßnahmen nach Verantwortlichen (Exit 0).")
     p.add_argument("--owner", help="nur Verantwortliche, deren Name diesen Text enthält")
     p.add_argument("--format", choices=["text", "markdown", "github"], default="text")

@@ -12,9 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from dataclasses import dataclass
+from pathlib import PurePosixPath
 
 from .freshness import is_overdue
 from .model import Improvement, Journey, Persona, Stage, Step
+from .problems import Problem
 from .render.escape import text_key
 
 ADDED, REMOVED, CHANGED, MOVED = "added", "removed", "changed", "moved"
@@ -35,6 +37,29 @@ class Change:
 
 
 Version = Journey | Persona | None
+
+
+@dataclass(frozen=True)
+class FileDiff:
+    """One changed file under `journeys/`, both versions loaded: what the summary, the CLI and the preview show."""
+
+    old_path: str  # source under the journeys root in the base version; "" for a new file
+    new_path: str  # source now; "" for a deleted file
+    old: Version
+    new: Version
+    changes: tuple[Change, ...]
+    compared: bool = True  # False: no base version to compare with (no git history), only the new one
+    text_changed: bool = True  # False with no changes: only reformatted
+    old_problems: tuple[Problem, ...] = ()  # why the base version could not be loaded
+    references: tuple[tuple[str, str], ...] = ()  # a deleted file: (what, which) still refers to it
+
+    @property
+    def path(self) -> str:
+        return self.new_path or self.old_path
+
+    @property
+    def ident(self) -> str:
+        return PurePosixPath(self.path).stem
 
 _JOURNEY_FIELDS = ("title", "description", "persona", "owner", "state", "compare_with", "last_reviewed", "review_interval")
 _PERSONA_FIELDS = ("name", "segment", "description", "quote", "owner", "last_reviewed", "review_interval")

@@ -10,7 +10,7 @@ import datetime as dt
 from collections import Counter
 from typing import Callable
 
-from ..journey_diff import ADDED, CHANGED, MOVED, REMOVED, Change
+from ..journey_diff import ADDED, CHANGED, MOVED, REMOVED, Change, FileDiff
 from ..labels import CONFIDENCE_LABELS, EMOTION_WORDS, SEGMENT_LABELS, STATE_LABELS, STATUS_LABELS, TOPIC_LABELS
 
 Escape = Callable[[str], str]
@@ -152,3 +152,16 @@ def as_text(changes: list[Change]) -> str:
     """Verdict and one line per change, for the terminal and the golden files of the tests."""
     return "\n".join([verdict(changes)] + [f"- {located(c)}" for c in changes if c.field != "file"])
 
+
+
+def file_text(file: FileDiff, label: str = "journeys") -> str:
+    """One changed file for the terminal: its path (both, when renamed), the verdict, one line per change."""
+    renamed = file.old_path and file.new_path and file.old_path != file.new_path
+    head = f"{label}/{file.old_path} → {label}/{file.new_path}" if renamed else f"{label}/{file.path}"
+    if file.old_problems:
+        return f"{head}\n  Die alte Fassung ließ sich nicht laden, darum kein Vergleich: {file.old_problems[0].message}"
+    if file.new_path and file.new is None:
+        return f"{head}\n  Die neue Fassung hat Fehler; prüfe sie mit: python -m macros validate {label}/{file.new_path}"
+    if not file.changes:
+        return f"{head}\n  " + ("Nur umformatiert: keine Änderung am Inhalt." if file.text_changed else "Keine Änderung.")
+    return head + "\n" + "\n".join("  " + line for line in as_text(list(file.changes)).splitlines())

@@ -1,0 +1,147 @@
+"""Versions of `journeys/` from git: what changed since a base, and each file before and after.
+
+An adapter: it runs git (I/O) and hands loaded models and their changes to the
+pure renderers. The base version is loaded as a whole tree with `load_texts`, so
+its cross-file checks work as in a build; a base version that does not load is
+reported, never a crash. The new side is the working tree, loaded as the build
+loads it, so local edits count before they are committed.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+from pathlib import Path, PurePosixPath
+
+from .journey_diff import FileDiff, Version, diff
+from .model import Catalog, load_catalog, load_texts
+from .problems import Problem
+
+DEFAULT_BASES = ("main", "origin/main")
+_LINK_MODE = "120000"  # a symbolic link in a git tree: never read
+
+
+class GitError(Exception):
+    """git is missing, this is no repository, or the base is unknown; the message says which, in German."""
+
+
+def _git(repo: Path, *args: str, stdin: bytes | None = None) -> bytes:
+    try:
+        return subprocess.run(["git", *args], cwd=repo, input=stdin, capture_output=True, check=True, timeout=120).stdout
+    except FileNotFoundError:
+        raise GitError("git ist nicht installiert.") from None
+    except subprocess.CalledProcessError as error:
+        detail = error.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise GitError(f"git {args[0]} ging nicht: {detail[0] if detail else error.returncode}") from None
+
+
+def merge_base(repo: Path, base: str | None = None) -> str:
+    """The commit to compare with: the merge base of HEAD and `base` (default: `main`, else `origin/main`)."""
+    tried = []
+    for candidate in [base] if base else DEFAULT_BASES:
+        try:
+            return _git(repo, "merge-base", "HEAD", candidate).decode().strip()
+        except GitError as error:
+            tried.append(f"„{candidate}“ ({error})")
+    raise GitError(f"Keinen gemeinsamen Stand mit {' oder '.join(tried)} gefunden. Nenne den Vergleichsstand, etwa origin/main.")
+
+
+def tree_texts(repo: Path, commit: str, folder: str = "journeys") -> dict[str, bytes]:
+    """Every YAML file under `folder` in `commit`, by source relative to `folder`; symbolic links are left out."""
+    listing = _git(repo, "ls-tree", "-r", "-z", commit, "--", f"{folder}/").decode("utf-8", "surrogateescape")
+    entries = []
+    for entry in filter(None, listing.split("\0")):
+        meta, path = entry.split("\t", 1)
+        mode, kind, sha = meta.split()
+        if kind == "blob" and mode != _LINK_MODE and path.endswith((".yml", ".yaml")):
+            entries.append((PurePosixPath(path).relative_to(folder).as_posix(), sha))
+    if not entries:
+        return {}
+    out = _git(repo, "cat-file", "--batch", stdin="".join(f"{sha}\n" for _, sha in entries).encode())
+    texts, position = {}, 0
+    for source, _ in entries:
+        header_end = out.index(b"\n", position)
+        size = int(out[position:header_end].split()[2])
+        texts[source] = out[header_end + 1 : header_end + 1 + size]
+        position = header_end + 1 + size + 1
+    return texts
+
+
+def changed_files(repo: Path, base: str, folder: str = "journeys") -> list[tuple[str, str]]:
+    """(old source, new source) of each YAML file under `folder` that differs between `base` and the working tree.
+
+    Renames are followed; "" stands for a side where the file does not exist. Untracked new files count too.
+    """
+    raw = _git(repo, "diff", "--relative", "--name-status", "-z", "-M", base, "--", f"{folder}/").decode("utf-8", "surrogateescape")
+    fields = raw.split("\0")
+    pairs, index = [], 0
+    while index < len(fields) and fields[index]:
+        status = fields[index]
+        if status[0] in "RC":
+            old, new = fields[index + 1], fields[index + 2]
+            index += 3
+        else:
+            path = fields[index + 1]
+            old, new = ("", path) if status[0] == "A" else (path, "") if status[0] == "D" else (path, path)
+            index += 2
+        pairs.append((old, new))
+    untracked = _git(repo, "ls-files", "-z", "--others", "--exclude-standard", "--", f"{folder}/").decode("utf-8", "surrogateescape")
+    pairs += [("", path) for path in untracked.split("\0") if path]
+
+    def source(path: str) -> str:
+        return PurePosixPath(path).relative_to(folder).as_posix() if path else ""
+
+    return [(source(old), source(new)) for old, new in pairs if (old or new).endswith((".yml", ".yaml"))]
+
+
+def find(catalog: Catalog, source: str) -> Version:
+    """The journey or persona loaded from `source`, or None."""
+    ident = PurePosixPath(source).stem
+    item = catalog.journeys.get(ident) or catalog.personas.get(ident)
+    return item if item is not None and item.source == source else None
+
+
+def file_diffs(repo: Path, base: str, today: dt.date, folder: str = "journeys") -> tuple[list[FileDiff], Catalog, list[Problem]]:
+    """Each changed file with both versions and its changes, plus the new catalog and its problems."""
+    repo = Path(repo)
+    old_texts = tree_texts(repo, base, folder)
+    old_catalog, old_problems = load_texts(old_texts, label=folder, today=today)
+    new_catalog, new_problems = load_catalog(repo / folder, label=folder, today=today)
+    result = []
+    for old_source, new_source in changed_files(repo, base, folder):
+        old = find(old_catalog, old_source) if old_source else None
+        new = find(new_catalog, new_source) if new_source else None
+        broken = tuple(p for p in old_problems if old_source and p.path == f"{folder}/{old_source}" and p.is_error)
+        new_path = repo / folder / new_source
+        same_text = bool(old_source and new_source and new_path.is_file() and not new_path.is_symlink()
+                         and old_texts.get(old_source) == new_path.read_bytes())
+        result.append(FileDiff(
+            old_path=old_source,
+            new_path=new_source,
+            old=old,
+            new=new,
+            changes=() if new_source and new is None else tuple(diff(old, new, today)),
+            text_changed=not same_text,
+            old_problems=broken,
+            references=references_to(repo, new_catalog, old) if old is not None and not new_source else (),
+        ))
+    return result, new_catalog, new_problems
+
+
+_MACRO = re.compile(r"\{\{(.*?)\}\}", re.S)
+
+
+def references_to(repo: Path, catalog: Catalog, gone: Version) -> tuple[tuple[str, str], ...]:
+    """What still refers to a deleted journey or persona: comparisons, journeys, its open improvements, practice pages."""
+    found = [("Vergleich", j.title) for j in catalog.sorted_journeys() if j.compare_with == gone.id]
+    found += [("Journey", j.title) for j in catalog.journeys_of(gone.id)]
+    found += [("offene Maßnahme", i.action) for i in getattr(gone, "improvements", ()) if i.status != "done"]
+    quoted = re.compile(r"""["']""" + re.escape(gone.id) + r"""["']""")
+    docs = repo / "docs"
+    for page in sorted(docs.rglob("*.md")) if docs.is_dir() else ():
+        if page.is_symlink():
+            continue
+        text = page.read_text(encoding="utf-8", errors="replace")
+        if any(quoted.search(call) for call in _MACRO.findall(text)):
+            found.append(("Praxisseite", page.relative_to(repo).as_posix()))
+    return tuple(found)
