@@ -11,12 +11,13 @@ import sys
 from pathlib import Path
 
 from . import schema, templates
-from .model import ID_PATTERN, PERSONA_DIR, RESERVED_IDS, load_catalog, yaml_files
+from .model import ID_PATTERN, PERSONA_DIR, RESERVED_IDS, Journey, load_catalog, yaml_files
 from .render.mermaid import journey_diagram, persona_journeys_diagram
 from .render.summary import pull_request_summary
 from .today import DateError
 
 DEFAULT_ROOT = Path("journeys")
+ASSETS = Path("docs/assets")
 
 
 class UsageError(Exception):
@@ -176,6 +177,31 @@ def cmd_diff(args) -> int:
     return 0
 
 
+def cmd_preview(args) -> int:
+    """One self-contained HTML file per changed journey and persona, for the CI artifact `vorschau`."""
+    from .render.preview import CSS_FILES, preview_file_name, preview_index, preview_page
+    from .today import today
+
+    files, catalog, problems, note = _changes(args.base)
+    if note:
+        raise UsageError(note)
+    css = "".join((ASSETS / name).read_text(encoding="utf-8") for name in CSS_FILES)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    label = display_path(DEFAULT_ROOT)
+    shown, skipped = [], []
+    for file in files:
+        broken = any(p.is_error and p.path == f"{label}/{file.new_path}" for p in problems)
+        if file.new is None or broken or (isinstance(file.new, Journey) and file.new.persona not in catalog.personas):
+            skipped.append(f"{label}/{file.path}: " + ("gelöscht" if not file.new_path else "hat Fehler, siehe Zusammenfassung"))
+            continue
+        (out / preview_file_name(file.ident)).write_text(preview_page(file, catalog, css, today()), encoding="utf-8")
+        shown.append(file)
+    (out / "index.html").write_text(preview_index(shown, skipped, css), encoding="utf-8")
+    print(f"Vorschau in {args.out}: {len(shown)} Dateien und index.html.")
+    return 0
+
+
 def cmd_review(args) -> int:
     """What is due, grouped by owner: a report that exits 0, for people and for the weekly workflow."""
     from .render import review
@@ -296,6 +322,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("diff", help="Was sich in jeder geänderten Journey und Persona geändert hat, seit dem Stand von main.")
     p.add_argument("base", nargs="?", help="Vergleichsstand (Standard: gemeinsamer Stand mit main, sonst origin/main)")
     p.set_defaults(run=cmd_diff)
+    p = sub.add_parser("preview", help="Je geänderte Journey und Persona eine HTML-Datei, die ohne Internet aufgeht (Artefakt „vorschau“).")
+    p.add_argument("out", help="Zielordner, z. B. vorschau")
+    p.add_argument("base", nargs="?", help="Vergleichsstand (Standard: gemeinsamer Stand mit main, sonst origin/main)")
+    p.set_defaults(run=cmd_preview)
     p = sub.add_parser("review", help="Fällige Überprüfungen und überfällige Maßnahmen nach Verantwortlichen (Exit 0).")
     p.add_argument("--owner", help="nur Verantwortliche, deren Name diesen Text enthält")
     p.add_argument("--format", choices=["text", "markdown", "github"], default="text")
