@@ -249,6 +249,8 @@ def test_ci_runs_on_pull_requests_and_reports_even_after_failures():
     assert "$GITHUB_STEP_SUMMARY" in summary["run"], "ci.yml: `make summary` muss in $GITHUB_STEP_SUMMARY schreiben."
     upload = [s for s in all_steps if str(s.get("uses", "")).startswith("actions/upload-artifact@")]
     assert upload and upload[0].get("with", {}).get("name") == "site", "ci.yml: die Website muss als Artefakt `site` hochgeladen werden."
+    assert any(s.get("with", {}).get("name") == "vorschau" for s in upload), "ci.yml: die Vorschau muss als Artefakt `vorschau` hochgeladen werden."
+    assert any("make preview" in script for script in scripts), "ci.yml muss `make preview` aufrufen."
     checkout = next(s for s in all_steps if str(s.get("uses", "")).startswith("actions/checkout@"))
     assert checkout.get("with", {}).get("fetch-depth") == 0, "ci.yml: checkout braucht `fetch-depth: 0`, sonst fehlt der Basiszweig."
 
