@@ -13,7 +13,7 @@ import re
 import subprocess
 from pathlib import Path, PurePosixPath
 
-from .journey_diff import FileDiff, Version, diff
+from .journey_diff import Change, FileDiff, Version, diff
 from .model import Catalog, load_catalog, load_texts
 from .problems import Problem
 
@@ -55,16 +55,27 @@ def tree_texts(repo: Path, commit: str, folder: str = "journeys") -> dict[str, b
         mode, kind, sha = meta.split()
         if kind == "blob" and mode != _LINK_MODE and path.endswith((".yml", ".yaml")):
             entries.append((PurePosixPath(path).relative_to(folder).as_posix(), sha))
-    if not entries:
-        return {}
-    out = _git(repo, "cat-file", "--batch", stdin="".join(f"{sha}\n" for _, sha in entries).encode())
-    texts, position = {}, 0
-    for source, _ in entries:
+    contents = _cat_files(repo, [sha for _, sha in entries])
+    return {source: text for (source, _), text in zip(entries, contents) if text is not None}
+
+
+def _cat_files(repo: Path, names: list[str]) -> list[bytes | None]:
+    """The contents of many objects ("sha" or "commit:./path") in one git call; None for what does not exist."""
+    if not names:
+        return []
+    out = _git(repo, "cat-file", "--batch", stdin="".join(f"{name}\n" for name in names).encode())
+    contents, position = [], 0
+    for _ in names:
         header_end = out.index(b"\n", position)
-        size = int(out[position:header_end].split()[2])
-        texts[source] = out[header_end + 1 : header_end + 1 + size]
+        header = out[position:header_end].split()
+        if header[-1] == b"missing" or len(header) != 3:
+            contents.append(None)
+            position = header_end + 1
+            continue
+        size = int(header[2])
+        contents.append(out[header_end + 1 : header_end + 1 + size])
         position = header_end + 1 + size + 1
-    return texts
+    return contents
 
 
 def changed_files(repo: Path, base: str, folder: str = "journeys") -> list[tuple[str, str]]:
@@ -145,3 +156,36 @@ def references_to(repo: Path, catalog: Catalog, gone: Version) -> tuple[tuple[st
         if any(quoted.search(call) for call in _MACRO.findall(text)):
             found.append(("Praxisseite", page.relative_to(repo).as_posix()))
     return tuple(found)
+
+
+def changes_since_review(root: Path, catalog: Catalog, today: dt.date) -> dict[str, tuple[Change, ...]]:
+    """For each journey: what changed since the version of its review date (`last_reviewed`), by journey id.
+
+    The reviewed version is the file in the newest commit of that day or before. Without git, without history
+    (a shallow clone) or when the file did not exist then, a journey has no entry: nothing shows.
+    Renamed files are not followed here; two git calls serve the whole catalog.
+    """
+    reviewed = [j for j in catalog.sorted_journeys() if j.last_reviewed]
+    try:
+        log = _git(root, "log", "--format=%H %cs", "HEAD").decode().split()
+    except GitError:
+        return {}
+    commits = list(zip(log[0::2], log[1::2]))  # newest first
+    asked = []
+    for journey in reviewed:
+        commit = next((sha for sha, day in commits if day <= journey.last_reviewed), None)
+        if commit:
+            asked.append((journey, f"{commit}:./{journey.source}"))
+    try:
+        texts = _cat_files(root, [name for _, name in asked])
+    except GitError:
+        return {}
+    result = {}
+    for (journey, _), text in zip(asked, texts):
+        if text is None:
+            continue
+        old = find(load_texts({journey.source: text}, today=today)[0], journey.source)
+        changes = tuple(diff(old, journey, today)) if old is not None else ()
+        if changes:
+            result[journey.id] = changes
+    return result

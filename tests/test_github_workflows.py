@@ -257,6 +257,10 @@ def test_ci_runs_on_pull_requests_and_reports_even_after_failures():
 
 def test_deploy_publishes_only_after_a_green_build():
     workflow = load(WORKFLOWS / "deploy.yml")
+    checkout = next(s for job in jobs(workflow).values() for s in steps(job) if str(s.get("uses", "")).startswith("actions/checkout@"))
+    assert checkout.get("with", {}).get("fetch-depth") == 0, (
+        "deploy.yml: checkout braucht `fetch-depth: 0`, sonst fehlt die Geschichte für „seit der letzten Überprüfung geändert“."
+    )
     on = triggers(workflow)
     assert (on.get("push") or {}).get("branches") == ["main"], "deploy.yml darf nur bei Push auf main laufen."
     assert workflow.get("concurrency") == {"group": "pages", "cancel-in-progress": False}, (

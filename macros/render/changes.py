@@ -11,6 +11,7 @@ from collections import Counter
 from typing import Callable
 
 from ..journey_diff import ADDED, CHANGED, MOVED, REMOVED, Change, FileDiff
+from .escape import html_text
 from ..labels import CONFIDENCE_LABELS, EMOTION_WORDS, SEGMENT_LABELS, STATE_LABELS, STATUS_LABELS, TOPIC_LABELS
 
 Escape = Callable[[str], str]
@@ -165,3 +166,19 @@ def file_text(file: FileDiff, label: str = "journeys") -> str:
     if not file.changes:
         return f"{head}\n  " + ("Nur umformatiert: keine Änderung am Inhalt." if file.text_changed else "Keine Änderung.")
     return head + "\n" + "\n".join("  " + line for line in as_text(list(file.changes)).splitlines())
+
+
+SINCE_REVIEW = "changes_since_review"  # key in Catalog.derived, set by the adapter that reads git history
+
+
+def since_review_block(last_reviewed: str, changes: tuple[Change, ...]) -> str:
+    """On the journey page: what changed since the team last reviewed it; nothing when nothing did (or no history)."""
+    if not changes:
+        return ""
+    items = "".join(f"<li>{located(change, html_text)}</li>" for change in changes)
+    return (
+        '<div class="admonition note kw-since-review">'
+        f'<p class="admonition-title">Seit der letzten Überprüfung am {german_date(last_reviewed)} geändert</p>'
+        f"<p>{html_text(verdict(list(changes)))}</p>"
+        f"<details><summary>Alle {len(changes)} Änderungen</summary><ul>{items}</ul></details></div>"
+    )
