@@ -204,6 +204,7 @@ def cmd_preview(args) -> int:
 
 def cmd_review(args) -> int:
     """What is due, grouped by owner: a report that exits 0, for people and for the weekly workflow."""
+    from .git_history import changes_since_review
     from .render import review
     from .today import today
 
@@ -214,7 +215,7 @@ def cmd_review(args) -> int:
             print(problem, file=sys.stderr)
         print("Die Daten haben Fehler; der Bericht nennt nur, was sich laden ließ.", file=sys.stderr)
     date = today()
-    items = review.due_items(catalog, date, display_path(DEFAULT_ROOT), args.owner or "")
+    items = review.due_items(catalog, date, display_path(DEFAULT_ROOT), args.owner or "", changes_since_review(DEFAULT_ROOT, catalog, date))
     text = {"text": lambda: review.as_text(items), "markdown": lambda: review.as_markdown(items, date),
             "github": lambda: review.as_annotations(items)}[args.format]()
     if text:
@@ -226,13 +227,14 @@ def cmd_review_issue(args) -> int:
     """The weekly workflow's step: the report into the issue "Fällige Überprüfungen" (needs `gh`)."""
     import subprocess
 
+    from .git_history import changes_since_review
     from .render import review
     from .review_issue import sync
     from .today import today
 
     catalog, _ = _load(DEFAULT_ROOT)
     date = today()
-    items = review.due_items(catalog, date, display_path(DEFAULT_ROOT))
+    items = review.due_items(catalog, date, display_path(DEFAULT_ROOT), since_review=changes_since_review(DEFAULT_ROOT, catalog, date))
     try:
         print(sync(review.as_markdown(items, date), not items))
     except (OSError, subprocess.CalledProcessError) as error:

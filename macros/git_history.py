@@ -122,7 +122,7 @@ def file_diffs(repo: Path, base: str, today: dt.date, folder: str = "journeys") 
     for old_source, new_source in changed_files(repo, base, folder):
         old = find(old_catalog, old_source) if old_source else None
         new = find(new_catalog, new_source) if new_source else None
-        broken = tuple(p for p in old_problems if old_source and p.path == f"{folder}/{old_source}" and p.is_error)
+        broken = tuple(p for p in old_problems if old is None and old_source and p.path == f"{folder}/{old_source}" and p.is_error)
         new_path = repo / folder / new_source
         same_text = bool(old_source and new_source and new_path.is_file() and not new_path.is_symlink()
                          and old_texts.get(old_source) == new_path.read_bytes())
