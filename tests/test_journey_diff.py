@@ -55,7 +55,8 @@ def test_changes_as_expected(case):
 
 REPO_JOURNEYS = Path(__file__).resolve().parent.parent / "journeys"
 REAL = sorted(REPO_JOURNEYS.rglob("*.yml"))
-REAL_CATALOG, _ = load_texts({p.relative_to(REPO_JOURNEYS).as_posix(): p.read_bytes() for p in REAL}, today=DAY)
+TEXTS = {p.relative_to(REPO_JOURNEYS).as_posix(): p.read_bytes() for p in REAL}
+REAL_CATALOG, _ = load_texts(TEXTS, today=DAY)
 EVERY = [*REAL_CATALOG.journeys.values(), *REAL_CATALOG.personas.values()]
 
 
@@ -86,12 +87,10 @@ def test_reformatting_gives_no_change(seed, style, flow, index):
     other = "# umformatiert\n" + yaml.safe_dump(
         _reformatted(data, random.Random(seed)), allow_unicode=True, sort_keys=False, default_style=style, default_flow_style=flow, width=60
     )
-    texts = {p.relative_to(REPO_JOURNEYS).as_posix(): p.read_bytes() for p in REAL}
-    before, _ = load_texts(texts, today=DAY)
-    after, problems = load_texts(texts | {source: other}, today=DAY, only={source})
+    after, problems = load_texts(TEXTS | {source: other}, today=DAY, only={source})
     assert not [p for p in problems if p.is_error], problems
     ident = path.stem
-    old = before.journeys.get(ident) or before.personas[ident]
+    old = REAL_CATALOG.journeys.get(ident) or REAL_CATALOG.personas[ident]
     new = after.journeys.get(ident) or after.personas[ident]
     assert diff(old, new, DAY) == []
 
@@ -120,3 +119,38 @@ def test_added_and_removed_items_found_whatever_the_order(data):
     if removed is not None and removed not in shuffled:
         assert (field, "removed", removed) in found
     assert all(c.field == field and c.step == step.action for c in changes), changes
+
+
+def _permuted(journey, data):
+    """The journey with every order-free list shuffled: pain points, lists of a step, improvements, KPIs, channels."""
+    def shuffle(items):
+        return tuple(data.draw(st.permutations(list(items))))
+
+    stages = tuple(
+        replace(stage, steps=tuple(
+            replace(step, pain_points=shuffle(step.pain_points), opportunities=shuffle(step.opportunities),
+                    evidence=shuffle(step.evidence), actors=shuffle(step.actors), backstage=shuffle(step.backstage))
+            for step in stage.steps))
+        for stage in journey.stages
+    )
+    return replace(journey, stages=stages, improvements=shuffle(journey.improvements), kpis=shuffle(journey.kpis),
+                   channels=shuffle(journey.channels))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_the_order_of_lists_is_no_change_and_added_or_removed_improvements_are_found_anywhere(data):
+    from macros.model import Improvement
+
+    journey = data.draw(st.sampled_from(JOURNEYS))
+    shuffled = _permuted(journey, data)
+    assert diff(journey, shuffled, DAY) == []
+    improvements = list(shuffled.improvements)
+    removed = improvements.pop(data.draw(st.integers(0, len(improvements) - 1))) if improvements else None
+    added = Improvement(action="Neu: " + data.draw(st.text(alphabet="abcdefg xyz", min_size=1, max_size=15)), owner="Team X")
+    improvements.insert(data.draw(st.integers(0, len(improvements))), added)
+    changes = diff(journey, replace(shuffled, improvements=tuple(improvements)), DAY)
+    assert ("improvement", "added", added.action) in {(c.field, c.action, c.new) for c in changes}
+    if removed is not None:
+        assert ("improvement", "removed", removed.action) in {(c.field, c.action, c.old) for c in changes}
+    assert all(c.field == "improvement" for c in changes), changes
