@@ -1,8 +1,9 @@
 """Versions of `journeys/` from git: what changed since a base, and each file before and after.
 
 An adapter: it runs git (I/O) and hands loaded models and their changes to the
-pure renderers. The base version is loaded as a whole tree with `load_texts`, so
-its cross-file checks work as in a build; a base version that does not load is
+pure renderers. Of the base version only the changed files are loaded, with
+`load_texts`, while every other file of that tree counts as a known id, so
+cross-file checks work as in a build; a base version that does not load is
 reported, never a crash. The new side is the working tree, loaded as the build
 loads it, so local edits count before they are committed.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import subprocess
+from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 
 from .journey_diff import Change, FileDiff, Version, diff
@@ -46,17 +48,41 @@ def merge_base(repo: Path, base: str | None = None) -> str:
     raise GitError(f"Keinen gemeinsamen Stand mit {' oder '.join(tried)} gefunden. Nenne den Vergleichsstand, etwa origin/main.")
 
 
-def tree_texts(repo: Path, commit: str, folder: str = "journeys") -> dict[str, bytes]:
-    """Every YAML file under `folder` in `commit`, by source relative to `folder`; symbolic links are left out."""
-    listing = _git(repo, "ls-tree", "-r", "-z", commit, "--", f"{folder}/").decode("utf-8", "surrogateescape")
-    entries = []
-    for entry in filter(None, listing.split("\0")):
-        meta, path = entry.split("\t", 1)
-        mode, kind, sha = meta.split()
-        if kind == "blob" and mode != _LINK_MODE and path.endswith((".yml", ".yaml")):
-            entries.append((PurePosixPath(path).relative_to(folder).as_posix(), sha))
-    contents = _cat_files(repo, [sha for _, sha in entries])
-    return {source: text for (source, _), text in zip(entries, contents) if text is not None}
+class TreeTexts(Mapping):
+    """The YAML files under `folder` in a commit, by source relative to `folder`; symbolic links are left out.
+
+    Every source is known at once (ids for cross-file checks); contents come from git when asked, many at a
+    time through `prefetch`, so comparing ten changed files among a thousand reads ten.
+    """
+
+    def __init__(self, repo: Path, commit: str, folder: str = "journeys"):
+        listing = _git(repo, "ls-tree", "-r", "-z", commit, "--", f"{folder}/").decode("utf-8", "surrogateescape")
+        self._repo = repo
+        self._shas: dict[str, str] = {}
+        self._contents: dict[str, bytes] = {}
+        for entry in filter(None, listing.split("\0")):
+            meta, path = entry.split("\t", 1)
+            mode, kind, sha = meta.split()
+            if kind == "blob" and mode != _LINK_MODE and path.endswith((".yml", ".yaml")):
+                self._shas[PurePosixPath(path).relative_to(folder).as_posix()] = sha
+
+    def prefetch(self, sources) -> None:
+        wanted = [s for s in sources if s in self._shas and s not in self._contents]
+        for source, content in zip(wanted, _cat_files(self._repo, [self._shas[s] for s in wanted])):
+            self._contents[source] = content or b""
+
+    def __getitem__(self, source: str) -> bytes:
+        if source not in self._contents:
+            if source not in self._shas:
+                raise KeyError(source)
+            self.prefetch([source])
+        return self._contents[source]
+
+    def __iter__(self):
+        return iter(self._shas)
+
+    def __len__(self) -> int:
+        return len(self._shas)
 
 
 def _cat_files(repo: Path, names: list[str]) -> list[bytes | None]:
@@ -115,17 +141,20 @@ def find(catalog: Catalog, source: str) -> Version:
 def file_diffs(repo: Path, base: str, today: dt.date, folder: str = "journeys") -> tuple[list[FileDiff], Catalog, list[Problem]]:
     """Each changed file with both versions and its changes, plus the new catalog and its problems."""
     repo = Path(repo)
-    old_texts = tree_texts(repo, base, folder)
-    old_catalog, old_problems = load_texts(old_texts, label=folder, today=today)
+    changed = changed_files(repo, base, folder)
+    old_texts = TreeTexts(repo, base, folder)
+    old_sources = [old for old, _ in changed if old in old_texts]
+    old_texts.prefetch(old_sources)
+    old_catalog, old_problems = load_texts(old_texts, label=folder, today=today, only=old_sources)
     new_catalog, new_problems = load_catalog(repo / folder, label=folder, today=today)
     result = []
-    for old_source, new_source in changed_files(repo, base, folder):
+    for old_source, new_source in changed:
         old = find(old_catalog, old_source) if old_source else None
         new = find(new_catalog, new_source) if new_source else None
         broken = tuple(p for p in old_problems if old is None and old_source and p.path == f"{folder}/{old_source}" and p.is_error)
         new_path = repo / folder / new_source
         same_text = bool(old_source and new_source and new_path.is_file() and not new_path.is_symlink()
-                         and old_texts.get(old_source) == new_path.read_bytes())
+                         and old_source in old_texts and old_texts[old_source] == new_path.read_bytes())
         result.append(FileDiff(
             old_path=old_source,
             new_path=new_source,
@@ -163,25 +192,29 @@ def changes_since_review(root: Path, catalog: Catalog, today: dt.date) -> dict[s
 
     The reviewed version is the file in the newest commit of that day or before. Without git, without history
     (a shallow clone) or when the file did not exist then, a journey has no entry: nothing shows.
-    Renamed files are not followed here; two git calls serve the whole catalog.
+    Only files whose content differs (git object ids, four git calls for the whole catalog) are loaded again.
+    Renamed files are not followed here.
     """
     reviewed = [j for j in catalog.sorted_journeys() if j.last_reviewed]
     try:
         log = _git(root, "log", "--format=%H %cs", "HEAD").decode().split()
-    except GitError:
-        return {}
-    commits = list(zip(log[0::2], log[1::2]))  # newest first
-    asked = []
-    for journey in reviewed:
-        commit = next((sha for sha, day in commits if day <= journey.last_reviewed), None)
-        if commit:
-            asked.append((journey, f"{commit}:./{journey.source}"))
-    try:
-        texts = _cat_files(root, [name for _, name in asked])
+        commits = list(zip(log[0::2], log[1::2]))  # newest first
+        asked = []
+        for journey in reviewed:
+            commit = next((sha for sha, day in commits if day <= journey.last_reviewed), None)
+            if commit:
+                asked.append((journey, f"{commit}:./{journey.source}"))
+        if not asked:
+            return {}
+        then = _git(root, "cat-file", "--batch-check=%(objectname)", stdin="".join(f"{name}\n" for _, name in asked).encode())
+        now = _git(root, "hash-object", "--stdin-paths", stdin="".join(f"{Path(root).resolve() / j.source}\n" for j, _ in asked).encode())
+        differing = [(j, name) for (j, name), old, new in zip(asked, then.decode().splitlines(), now.decode().splitlines())
+                     if not old.endswith(" missing") and old != new]
+        texts = _cat_files(root, [name for _, name in differing])
     except GitError:
         return {}
     result = {}
-    for (journey, _), text in zip(asked, texts):
+    for (journey, _), text in zip(differing, texts):
         if text is None:
             continue
         old = find(load_texts({journey.source: text}, today=today)[0], journey.source)
