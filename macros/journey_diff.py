@@ -17,7 +17,7 @@ from pathlib import PurePosixPath
 from .freshness import is_overdue
 from .model import Improvement, Journey, Persona, Stage, Step
 from .problems import Problem
-from .render.escape import text_key
+from .render.escape import flat, text_key
 
 ADDED, REMOVED, CHANGED, MOVED = "added", "removed", "changed", "moved"
 SIMILAR = 0.6  # how alike two step texts must be to count as one reworded step
@@ -61,6 +61,7 @@ class FileDiff:
     def ident(self) -> str:
         return PurePosixPath(self.path).stem
 
+
 _JOURNEY_FIELDS = ("title", "description", "persona", "owner", "state", "compare_with", "last_reviewed", "review_interval")
 _PERSONA_FIELDS = ("name", "segment", "description", "quote", "owner", "last_reviewed", "review_interval")
 _PERSONA_LISTS = ("goals", "needs", "pain_points", "channels", "sources")
@@ -83,9 +84,14 @@ def diff(old: Version, new: Version, today: dt.date) -> list[Change]:
     return [Change("kind", CHANGED, old=type(old).__name__.lower(), new=type(new).__name__.lower())]
 
 
+def _same(a, b) -> bool:
+    """Equal values; texts equal as they show on a page (a folded or quoted YAML string is the same text)."""
+    return flat(a) == flat(b) if isinstance(a, str) and isinstance(b, str) else a == b
+
+
 def _fields(old, new, names, **where) -> list[Change]:
     return [Change(name, CHANGED, old=getattr(old, name), new=getattr(new, name), **where)
-            for name in names if getattr(old, name) != getattr(new, name)]
+            for name in names if not _same(getattr(old, name), getattr(new, name))]
 
 
 def _items(name: str, old: tuple[str, ...], new: tuple[str, ...], **where) -> list[Change]:
@@ -114,9 +120,9 @@ def _journey(old: Journey, new: Journey, today: dt.date) -> list[Change]:
         elif new_stage is None:
             changes.append(Change("stage", REMOVED, stage=old_stage.name))
         else:
-            if old_stage.name != new_stage.name:
+            if not _same(old_stage.name, new_stage.name):
                 changes.append(Change("stage", CHANGED, stage=new_stage.name, old=old_stage.name, new=new_stage.name))
-            if old_stage.goal != new_stage.goal:
+            if not _same(old_stage.goal, new_stage.goal):
                 changes.append(Change("goal", CHANGED, stage=new_stage.name, old=old_stage.goal, new=new_stage.goal))
     changes += _steps(old, new, stage_pairs)
     changes += _improvements(old.improvements, new.improvements, today)
@@ -218,7 +224,7 @@ def _longest_increasing(values: list[int]) -> set[int]:
 
 def _step(old: Step, new: Step, where: dict) -> list[Change]:
     changes = []
-    if old.action != new.action:
+    if not _same(old.action, new.action):
         changes.append(Change("action", CHANGED, old=old.action, new=new.action, **where))
     if old.emotion != new.emotion:
         changes.append(Change("emotion", CHANGED, old=old.emotion, new=new.emotion, **where))
@@ -251,7 +257,7 @@ def _improvements(old: tuple[Improvement, ...], new: tuple[Improvement, ...], to
         if before is None:
             changes.append(Change("improvement", ADDED, new=item.action))
         else:
-            if before.action != item.action:
+            if not _same(before.action, item.action):
                 changes.append(Change("improvement", CHANGED, old=before.action, new=item.action))
             changes += _fields(before, item, ("status", "due", "owner", "success_criteria"), item=item.action)
             changes += _items("steps", before.steps, item.steps, item=item.action)
