@@ -1,18 +1,19 @@
 """Changes to a journey or persona in plain German: one line each, and a verdict line first.
 
 The same words serve the terminal (`python -m macros diff`), the pull-request
-summary and the golden files of the tests. Data text goes through `escape`
-(identity for the terminal, `markdown_text` for the summary), never raw into markup.
+summary, the preview, the journey page and the golden files of the tests. Data
+text goes through `escape` (identity for the terminal, `markdown_text` for the
+summary, `html_text` for pages), never raw into markup.
 """
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from typing import Callable
 
 from ..journey_diff import ADDED, CHANGED, MOVED, REMOVED, Change, FileDiff
-from .escape import html_text
 from ..labels import CONFIDENCE_LABELS, EMOTION_WORDS, SEGMENT_LABELS, STATE_LABELS, STATUS_LABELS, TOPIC_LABELS
+from .blocks import german_date
+from .escape import html_text
 
 Escape = Callable[[str], str]
 
@@ -32,12 +33,9 @@ NOUNS = {
 _VALUE_WORDS = {"state": STATE_LABELS, "status": STATUS_LABELS, "confidence": CONFIDENCE_LABELS,
                 "topic": TOPIC_LABELS, "segment": SEGMENT_LABELS}
 _LONG_TEXTS = {"description", "quote", "success_criteria"}  # too long to repeat: "geändert" is enough
-
-
-def german_date(value: str) -> str:
-    """2026-12-03 → 3.12.2026, as people write it."""
-    date = dt.date.fromisoformat(value)
-    return f"{date.day}.{date.month}.{date.year}"
+# A change of a field inside an improvement, KPI or pain point names that item first.
+_ITEM_KINDS = {"status": "Maßnahme", "due": "Maßnahme", "owner": "Maßnahme", "success_criteria": "Maßnahme",
+               "steps": "Maßnahme", "current": "Kennzahl", "target": "Kennzahl"}
 
 
 def _value(field: str, value, escape: Escape) -> str:
@@ -67,8 +65,7 @@ def describe(change: Change, escape: Escape = str) -> str:
         return f"Maßnahme „{escape(change.item)}“ ist jetzt überfällig (fällig am {german_date(change.new)})"
     noun = NOUNS.get(field, field)
     if change.item:
-        owner = "Kennzahl" if field in ("current", "target") else "Maßnahme" if field in ("status", "due", "owner", "success_criteria", "steps") else "Schmerzpunkt"
-        noun = f"{owner} „{escape(change.item)}“: {noun}"
+        noun = f"{_ITEM_KINDS.get(field, 'Schmerzpunkt')} „{escape(change.item)}“: {noun}"
     if action == ADDED:
         if field in ("stage", "step"):
             return f"{noun} neu"
