@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from markdown_it import MarkdownIt
 
 from macros.render.escape import markdown_text
 
@@ -66,6 +67,10 @@ def test_summary_shows_the_three_changes_of_a_pull_request(repo):
     assert f"| Termin vereinbaren | {markdown_text(STEP)} | Schmerzpunkt neu: „{markdown_text(PAIN)}“ |" in rows
     assert f"| – | – | Maßnahme „{markdown_text(IMPROVEMENT)}“: Stand: läuft → erledigt |" in rows
     assert "<b>" not in out
+    table = MarkdownIt("commonmark").enable("table").parse(out)
+    cells = ["".join(c.content for c in t.children if c.type == "text") for t in table if t.type == "inline"]
+    assert sum(1 for t in table if t.type == "tr_open") == 4, "a header and three rows: no data text breaks the table"
+    assert STEP in cells and "Gefühl: 3 (neutral) → 2 (schlecht)" in cells and f"Schmerzpunkt neu: „{PAIN}“" in cells
     assert "xychart-beta" in out and "    line [4, 3, 2, 2, 1, 2, 1, 2]\n    line [4, 2, 2, 2, 1, 2, 1, 2]" in out
     assert "Artefakt **vorschau**" in out
 
