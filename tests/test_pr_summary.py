@@ -102,6 +102,11 @@ def test_renamed_new_deleted_reformatted_and_broken_files(repo):
     new_part = out.split("### `journeys/buergerservice/passamt-neu.yml`")[1].split("###")[0]
     assert "(neu)" in new_part and "```mermaid\njourney\n" in new_part
 
+    text = macros(repo, "diff").stdout
+    assert "journeys/kirchgemeinde/taufe-online-anmelden.yml → journeys/kirchgemeinde/taufe-anmelden.yml" in text
+    assert "  Darauf verweist noch: Vergleich „PC im Black-Friday-Angebot bestellen" in text and "Praxisseite „docs/praxis/pc.md“" in text
+    assert "journeys/fundraising/spenden-erstspende.yml\n  Nur umformatiert: keine Änderung am Inhalt." in text
+
 
 def test_an_old_version_that_does_not_load_is_named_not_a_crash(repo):
     broken = repo / "journeys/personas/lena-taufe.yml"

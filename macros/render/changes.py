@@ -162,7 +162,10 @@ def file_text(file: FileDiff, label: str = "journeys") -> str:
         return f"{head}\n  Die neue Fassung hat Fehler; prüfe sie mit: python -m macros validate {label}/{file.new_path}"
     if not file.changes:
         return f"{head}\n  " + ("Nur umformatiert: keine Änderung am Inhalt." if file.text_changed else "Keine Änderung.")
-    return head + "\n" + "\n".join("  " + line for line in as_text(list(file.changes)).splitlines())
+    lines = as_text(list(file.changes)).splitlines()
+    if file.references:
+        lines.append("Darauf verweist noch: " + "; ".join(f"{what} „{which}“" for what, which in file.references))
+    return head + "\n" + "\n".join("  " + line for line in lines)
 
 
 SINCE_REVIEW = "changes_since_review"  # key in Catalog.derived, set by the adapter that reads git history
