@@ -213,6 +213,31 @@ def _steps(old: Journey, new: Journey, stage_pairs) -> list[Change]:
     return changes
 
 
+def step_pairs(old: Journey, new: Journey) -> list[tuple[Step | None, Step | None]]:
+    """The steps of both versions side by side, matched as `diff` matches them, in the new order.
+
+    A step that only the old version has stands where it stood, after the steps that came before it.
+    """
+    stage_pairs = _match_stages(old.stages, new.stages)
+    old_places = _places([o for o, _ in stage_pairs])
+    new_places = _places([n for _, n in stage_pairs])
+    matched = _match_steps(old_places, new_places)
+    used = set(matched.values())
+    pairs: list[tuple[Step | None, Step | None]] = []
+    shown = 0  # old places before this one are placed already
+    for n in new_places:
+        if n.order in matched:
+            for o in old_places[shown : matched[n.order]]:
+                if o.order not in used:
+                    pairs.append((o.step, None))
+            shown = max(shown, matched[n.order] + 1)
+            pairs.append((old_places[matched[n.order]].step, n.step))
+        else:
+            pairs.append((None, n.step))
+    pairs += [(o.step, None) for o in old_places[shown:] if o.order not in used]
+    return pairs
+
+
 def _longest_increasing(values: list[int]) -> set[int]:
     """The values of a longest increasing subsequence: the steps that kept their order; the rest moved."""
     best: list[list[int]] = []

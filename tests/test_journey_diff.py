@@ -154,3 +154,17 @@ def test_the_order_of_lists_is_no_change_and_added_or_removed_improvements_are_f
     if removed is not None:
         assert ("improvement", "removed", removed.action) in {(c.field, c.action, c.old) for c in changes}
     assert all(c.field == "improvement" for c in changes), changes
+
+
+def test_steps_side_by_side_for_the_chart_keep_dropped_steps_in_their_place():
+    from macros.journey_diff import step_pairs
+    from macros.render.summary import emotion_chart
+
+    folder = CASES / "steps-with-ids"
+    old, new = version(read(folder, "before.yml")), version(read(folder, "after.yml"))
+    pairs = [(b.id if b else None, a.id if a else None) for b, a in step_pairs(old, new)]
+    assert pairs == [("vergleichen", "vergleichen"), ("suchen", "suchen"), ("anrufen", None), ("formular", "formular"),
+                     (None, "bestaetigung")]
+    chart = emotion_chart(old, new).splitlines()
+    assert '    x-axis "Schritt" ["1", "2", "entfällt", "3", "4 neu"]' in chart
+    assert "    line [3, 3, 2, 2, 2]" in chart and "    line [3, 3, 3, 2, 4]" in chart

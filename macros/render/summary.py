@@ -8,8 +8,8 @@ data text is escaped with `markdown_text`; the chart carries no data text at all
 """
 from __future__ import annotations
 
-from ..journey_diff import FileDiff
-from ..model import Catalog, Journey, Persona
+from ..journey_diff import FileDiff, step_pairs
+from ..model import Catalog, Journey, Persona, Step
 from ..problems import Problem
 from .changes import describe, verdict
 from .escape import markdown_text
@@ -25,9 +25,17 @@ def _code(path: str) -> str:
 
 
 def emotion_chart(old: Journey, new: Journey) -> str:
-    """Both emotion curves over step numbers in one Mermaid `xychart-beta`; no data text inside."""
-    count = max(len(old.steps), len(new.steps))
-    numbers = ", ".join(f'"{n}"' for n in range(1, count + 1))
+    """Both emotion curves in one Mermaid `xychart-beta`, steps side by side as the diff matches them.
+
+    Mermaid needs a value at every place of both lines: where a version has no step (new or dropped),
+    its line stays level, and the axis says "neu" or "entfällt" there. No data text goes into the chart.
+    """
+    pairs = step_pairs(old, new)
+    labels, number = [], 0
+    for before, after in pairs:
+        if after is not None:
+            number += 1
+        labels.append(f'"{number} neu"' if before is None else '"entfällt"' if after is None else f'"{number}"')
     return "\n".join([
         "---",
         "config:",
@@ -37,11 +45,21 @@ def emotion_chart(old: Journey, new: Journey) -> str:
         "---",
         "xychart-beta",
         '    title "Gefühlskurve: grau vorher, blau nachher"',
-        f"    x-axis \"Schritt\" [{numbers}]",
+        f"    x-axis \"Schritt\" [{', '.join(labels)}]",
         '    y-axis "Gefühl" 1 --> 5',
-        f"    line [{', '.join(str(s.emotion) for s in old.steps)}]",
-        f"    line [{', '.join(str(s.emotion) for s in new.steps)}]",
+        f"    line [{', '.join(map(str, _level([b for b, _ in pairs])))}]",
+        f"    line [{', '.join(map(str, _level([a for _, a in pairs])))}]",
     ])
+
+
+def _level(steps: list[Step | None]) -> list[int]:
+    """Each step's emotion; a gap keeps the value before it (or after it, at the start)."""
+    first = next(s.emotion for s in steps if s is not None)
+    values, last = [], first
+    for step in steps:
+        last = step.emotion if step is not None else last
+        values.append(last)
+    return values
 
 
 def _table(file: FileDiff) -> list[str]:
@@ -102,8 +120,8 @@ def _file(catalog: Catalog, problems: list[Problem], file: FileDiff, label: str)
     lines += _table(file) + [""]
     if isinstance(file.old, Journey) and isinstance(new, Journey):
         lines += ["```mermaid", emotion_chart(file.old, new), "```", ""]
-        lines += [f"Grau: vorher ({len(file.old.steps)} Schritte), blau: nachher ({len(new.steps)} Schritte). "
-                  "Die Zahlen unten sind die Schritte in ihrer Reihenfolge.", ""]
+        lines += [f"Grau: vorher ({len(file.old.steps)} Schritte), blau: nachher ({len(new.steps)} Schritte). Die Zahlen unten "
+                  "sind die Schritte nachher; bei „neu“ und „entfällt“ fehlt der Schritt in einer Fassung, ihre Linie bleibt dort waagrecht.", ""]
     return lines, False
 
 
