@@ -120,8 +120,10 @@ def _file(catalog: Catalog, problems: list[Problem], file: FileDiff, label: str)
     lines += _table(file) + [""]
     if isinstance(file.old, Journey) and isinstance(new, Journey):
         lines += ["```mermaid", emotion_chart(file.old, new), "```", ""]
+        gaps = any(None in pair for pair in step_pairs(file.old, new))
         lines += [f"Grau: vorher ({len(file.old.steps)} Schritte), blau: nachher ({len(new.steps)} Schritte). Die Zahlen unten "
-                  "sind die Schritte nachher; bei „neu“ und „entfällt“ fehlt der Schritt in einer Fassung, ihre Linie bleibt dort waagrecht.", ""]
+                  "sind die Schritte nachher." + (" Bei „neu“ und „entfällt“ fehlt der Schritt in einer Fassung, ihre Linie "
+                                                  "bleibt dort waagrecht." if gaps else ""), ""]
     return lines, False
 
 
