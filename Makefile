@@ -8,7 +8,7 @@ COPYCHECK := ../shared/tools/copycheck
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build build-zensical build-properdocs pdf test test-fast bench summary annotations review review-issue validate clean
+.PHONY: serve build build-zensical build-properdocs pdf test test-fast bench summary preview annotations review review-issue validate clean
 
 serve: $(VENV)/.build $(MERMAID)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -48,9 +48,14 @@ test-fast: $(VENV)/.test $(MERMAID)
 bench: $(VENV)/.test $(MERMAID)
 	$(BIN)/python -m tests.bench $(BENCH_ARGS)
 
-# For pull requests: Markdown for the job summary, and annotations on the changed lines.
+# For pull requests: Markdown for the job summary (compared with BASE, by default the merge base with main),
+# a preview per changed journey that opens from disk (vorschau/), and annotations on the changed lines.
 summary: $(VENV)/.build
-	@$(BIN)/python -m macros summary $(FILES)
+	@$(BIN)/python -m macros summary $(if $(BASE),--base "$(BASE)") $(if $(CI),--preview-artifact) $(FILES)
+
+preview: $(VENV)/.build
+	rm -rf vorschau
+	$(BIN)/python -m macros preview vorschau $(if $(BASE),"$(BASE)")
 
 annotations: $(VENV)/.build
 	@$(BIN)/python -m macros validate --format github

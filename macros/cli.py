@@ -11,12 +11,13 @@ import sys
 from pathlib import Path
 
 from . import schema, templates
-from .model import ID_PATTERN, PERSONA_DIR, RESERVED_IDS, load_catalog, yaml_files
+from .model import ID_PATTERN, PERSONA_DIR, RESERVED_IDS, Journey, load_catalog, yaml_files
 from .render.mermaid import journey_diagram, persona_journeys_diagram
 from .render.summary import pull_request_summary
 from .today import DateError
 
 DEFAULT_ROOT = Path("journeys")
+ASSETS = Path("docs/assets")
 
 
 class UsageError(Exception):
@@ -131,17 +132,79 @@ def cmd_render(args) -> int:
     return 0
 
 
+def _changes(base: str | None, named: list[str] = ()):
+    """Each changed file against the merge base, or, without git history, the named files without comparison."""
+    from .git_history import GitError, file_diffs, find, merge_base
+    from .journey_diff import FileDiff
+    from .today import today
+
+    root = DEFAULT_ROOT
+    try:
+        files, catalog, problems = file_diffs(Path.cwd(), merge_base(Path.cwd(), base), today(), folder=root.as_posix())
+        note = ""
+    except GitError as error:
+        files, note = [], str(error)
+        catalog, problems = _load(root)
+    known = {f.path for f in files}
+    for raw in named:
+        path = Path(raw)
+        if path.suffix not in (".yml", ".yaml") or root not in path.parents:
+            continue
+        source = path.relative_to(root).as_posix()
+        if source not in known:
+            exists = path.exists() or path.is_symlink()
+            files.append(FileDiff("", source if exists else "", None, find(catalog, source), (), compared=False))
+    return files, catalog, problems, note
+
+
 def cmd_summary(args) -> int:
-    """Markdown for a pull request's job summary: each changed file's diagram or its problems."""
-    changed = [Path(f) for f in args.files if f.endswith((".yml", ".yaml"))]
-    catalog, problems = _load(DEFAULT_ROOT)
-    text, failed = pull_request_summary(catalog, problems, [(display_path(p), p.stem, p.exists()) for p in changed])
+    """Markdown for a pull request's job summary: what changed in each journey and persona, or what to fix."""
+    files, catalog, problems, note = _changes(args.base, args.files)
+    text, failed = pull_request_summary(catalog, problems, files, label=display_path(DEFAULT_ROOT), note=note,
+                                        preview=args.preview_artifact)
     print(text)
     return 1 if failed else 0
 
 
+def cmd_diff(args) -> int:
+    """What changed in each journey and persona since the merge base, in the journey's own terms."""
+    from .render.changes import file_text
+
+    files, _, _, note = _changes(args.base)
+    if note:
+        raise UsageError(note)
+    print("\n\n".join(file_text(f, display_path(DEFAULT_ROOT)) for f in files) if files else "Keine Datei unter journeys/ geändert.")
+    return 0
+
+
+def cmd_preview(args) -> int:
+    """One self-contained HTML file per changed journey and persona, for the CI artifact `vorschau`."""
+    from .render.preview import CSS_FILES, preview_file_name, preview_index, preview_page
+    from .today import today
+
+    files, catalog, problems, note = _changes(args.base)
+    if note:
+        raise UsageError(note)
+    css = "".join((ASSETS / name).read_text(encoding="utf-8") for name in CSS_FILES)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    label = display_path(DEFAULT_ROOT)
+    shown, skipped = [], []
+    for file in files:
+        broken = any(p.is_error and p.path == f"{label}/{file.new_path}" for p in problems)
+        if file.new is None or broken or (isinstance(file.new, Journey) and file.new.persona not in catalog.personas):
+            skipped.append(f"{label}/{file.path}: " + ("gelöscht" if not file.new_path else "hat Fehler, siehe Zusammenfassung"))
+            continue
+        (out / preview_file_name(file.ident)).write_text(preview_page(file, catalog, css, today()), encoding="utf-8")
+        shown.append(file)
+    (out / "index.html").write_text(preview_index(shown, skipped, css), encoding="utf-8")
+    print(f"Vorschau in {args.out}: {len(shown)} Dateien und index.html.")
+    return 0
+
+
 def cmd_review(args) -> int:
     """What is due, grouped by owner: a report that exits 0, for people and for the weekly workflow."""
+    from .git_history import changes_since_review
     from .render import review
     from .today import today
 
@@ -152,7 +215,7 @@ def cmd_review(args) -> int:
             print(problem, file=sys.stderr)
         print("Die Daten haben Fehler; der Bericht nennt nur, was sich laden ließ.", file=sys.stderr)
     date = today()
-    items = review.due_items(catalog, date, display_path(DEFAULT_ROOT), args.owner or "")
+    items = review.due_items(catalog, date, display_path(DEFAULT_ROOT), args.owner or "", changes_since_review(DEFAULT_ROOT, catalog, date))
     text = {"text": lambda: review.as_text(items), "markdown": lambda: review.as_markdown(items, date),
             "github": lambda: review.as_annotations(items)}[args.format]()
     if text:
@@ -164,13 +227,14 @@ def cmd_review_issue(args) -> int:
     """The weekly workflow's step: the report into the issue "Fällige Überprüfungen" (needs `gh`)."""
     import subprocess
 
+    from .git_history import changes_since_review
     from .render import review
     from .review_issue import sync
     from .today import today
 
     catalog, _ = _load(DEFAULT_ROOT)
     date = today()
-    items = review.due_items(catalog, date, display_path(DEFAULT_ROOT))
+    items = review.due_items(catalog, date, display_path(DEFAULT_ROOT), since_review=changes_since_review(DEFAULT_ROOT, catalog, date))
     try:
         print(sync(review.as_markdown(items, date), not items))
     except (OSError, subprocess.CalledProcessError) as error:
@@ -254,7 +318,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_render)
     p = sub.add_parser("summary", help="Markdown-Zusammenfassung geänderter Dateien (für Pull Requests).")
     p.add_argument("files", nargs="*")
+    p.add_argument("--base", help="Vergleichsstand (Standard: gemeinsamer Stand mit main, sonst origin/main)")
+    p.add_argument("--preview-artifact", action="store_true", help="auf das Artefakt „vorschau“ hinweisen (CI)")
     p.set_defaults(run=cmd_summary)
+    p = sub.add_parser("diff", help="Was sich in jeder geänderten Journey und Persona geändert hat, seit dem Stand von main.")
+    p.add_argument("base", nargs="?", help="Vergleichsstand (Standard: gemeinsamer Stand mit main, sonst origin/main)")
+    p.set_defaults(run=cmd_diff)
+    p = sub.add_parser("preview", help="Je geänderte Journey und Persona eine HTML-Datei, die ohne Internet aufgeht (Artefakt „vorschau“).")
+    p.add_argument("out", help="Zielordner, z. B. vorschau")
+    p.add_argument("base", nargs="?", help="Vergleichsstand (Standard: gemeinsamer Stand mit main, sonst origin/main)")
+    p.set_defaults(run=cmd_preview)
     p = sub.add_parser("review", help="Fällige Überprüfungen und überfällige Maßnahmen nach Verantwortlichen (Exit 0).")
     p.add_argument("--owner", help="nur Verantwortliche, deren Name diesen Text enthält")
     p.add_argument("--format", choices=["text", "markdown", "github"], default="text")

@@ -1,8 +1,9 @@
 """The validated model: every journey and persona, loaded once.
 
-`load_catalog` reads the whole `journeys/` tree, checks each file against its
+`load_catalog` reads the whole `journeys/` tree and `load_texts` loads the same
+from contents in memory (an old version from git); both check each file against its
 schema and the cross-references between files (persona ids, duplicate ids,
-comparisons), and returns a `Catalog` together with every problem found.
+comparisons) and return a `Catalog` together with every problem found.
 Renderers only ever see a catalog without problems.
 """
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -196,15 +198,10 @@ def load_catalog(
 
     Sources in the model are relative to `root`; messages show them under `label`
     (by default the root's folder name, e.g. "journeys/team/x.yml"), as editors and GitHub expect.
+    Symbolic links are refused here, without being opened; everything else is `load_texts`.
     """
     root = Path(root)
     label = root.name if label is None else label
-    today = today or current_date()
-    catalog = Catalog()
-    problems: list[Problem] = []
-    seen: dict[str, str] = {}
-    docs: dict[str, Document] = {}
-    known = {"persona": set(), "journey": set()}
     every_file, links = _yaml_tree(root)
 
     def source_of(path: Path) -> str:
@@ -216,18 +213,63 @@ def load_catalog(
     def shown(source: str) -> str:
         return f"{label}/{source}" if label else source
 
+    problems: list[Problem] = []
     for link in links:
         where = shown(source_of(link)) if link != root else label or root.name
         problems.append(Problem(where, 1, 1, link_message(where, label or root.name)))
-    for path in every_file:
-        known[kind_of(PurePosixPath(source_of(path)))].add(path.stem)
+    selected: dict[str, Path] = {}
     for path in every_file if files is None else files:
-        source = source_of(path)
-        where = shown(source)
         if _linked(path, root):
             if path not in links:
+                where = shown(source_of(path))
                 problems.append(Problem(where, 1, 1, link_message(where, label or root.name)))
             continue
+        selected[source_of(path)] = path
+    texts = _FolderTexts({source_of(p): p for p in every_file} | selected)
+    catalog, found = load_texts(texts, label=label, today=today, only=list(selected))
+    return catalog, sorted(problems + found)
+
+
+class _FolderTexts(Mapping):
+    """File contents by source, read only when the loader asks: validating one file reads one file."""
+
+    def __init__(self, paths: dict[str, Path]):
+        self._paths = paths
+
+    def __getitem__(self, source: str) -> bytes:
+        return self._paths[source].read_bytes()
+
+    def __iter__(self):
+        return iter(self._paths)
+
+    def __len__(self) -> int:
+        return len(self._paths)
+
+
+def load_texts(
+    texts: Mapping[str, bytes | str], *, label: str = "journeys", today: dt.date | None = None, only: Iterable[str] | None = None
+) -> tuple[Catalog, list[Problem]]:
+    """Load journeys and personas from their contents, keyed by POSIX path under the journeys root.
+
+    The core of `load_catalog`, for contents that are not files: an old version from git, an editor's buffer.
+    `only` restricts which sources are loaded and reported; the others still count as known ids.
+    """
+    today = today or current_date()
+    catalog = Catalog()
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    docs: dict[str, Document] = {}
+    known = {"persona": set(), "journey": set()}
+
+    def shown(source: str) -> str:
+        return f"{label}/{source}" if label else source
+
+    for source in texts:
+        known[kind_of(PurePosixPath(source))].add(PurePosixPath(source).stem)
+    selected = list(texts) if only is None else sorted(only) if isinstance(only, (set, frozenset)) else list(only)
+    for source in selected:
+        path = PurePosixPath(source)
+        where = shown(source)
         if path.suffix == ".yaml":
             problems.append(Problem(where, 1, 1, "Die Dateiendung muss .yml sein. Benenne die Datei um."))
             continue
@@ -241,9 +283,10 @@ def load_catalog(
             problems.append(Problem(where, 1, 1, f"Die Kennung „{ident}“ gibt es doppelt: auch in {seen[ident]}. Benenne eine der Dateien um."))
             continue
         seen[ident] = where
-        kind = kind_of(PurePosixPath(source))
+        kind = kind_of(path)
         known[kind].add(ident)
-        doc, found = read_document(where, path.read_bytes())
+        raw = texts[source]
+        doc, found = read_document(where, raw.encode("utf-8") if isinstance(raw, str) else raw)
         if doc is None:
             problems.extend(found)
             continue

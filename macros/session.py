@@ -12,7 +12,10 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+from .git_history import changes_since_review
 from .model import Catalog, load_catalog
+from .render.changes import SINCE_REVIEW
+from .today import today
 from .problems import Problem, errors
 
 DEFAULT_JOURNEYS_DIR = "journeys"
@@ -29,6 +32,11 @@ class DataError(Exception):
         self.problems = problems
 
 
+def _add_history(root: Path, catalog: Catalog) -> None:
+    """What changed in each journey since its review, from git history (empty without it), for the journey pages."""
+    catalog.derived[SINCE_REVIEW] = changes_since_review(root, catalog, today())
+
+
 def start(project_dir: Path, journeys_dir: Path) -> tuple[Catalog, list[Problem]]:
     """Load the data for a new build of `project_dir`; raises `DataError` if any file has an error.
 
@@ -40,6 +48,7 @@ def start(project_dir: Path, journeys_dir: Path) -> tuple[Catalog, list[Problem]
     catalog, problems = load_catalog(root, label=label)
     if errors(problems):
         raise DataError(problems)
+    _add_history(root, catalog)
     with _lock:
         _catalogs[project_dir] = catalog
     return catalog, problems
@@ -53,5 +62,6 @@ def catalog(project_dir: Path) -> Catalog:
             loaded, problems = load_catalog(project_dir / DEFAULT_JOURNEYS_DIR)
             if errors(problems):
                 raise DataError(problems)
+            _add_history(project_dir / DEFAULT_JOURNEYS_DIR, loaded)
             _catalogs[project_dir] = loaded
         return _catalogs[project_dir]

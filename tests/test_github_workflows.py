@@ -249,12 +249,18 @@ def test_ci_runs_on_pull_requests_and_reports_even_after_failures():
     assert "$GITHUB_STEP_SUMMARY" in summary["run"], "ci.yml: `make summary` muss in $GITHUB_STEP_SUMMARY schreiben."
     upload = [s for s in all_steps if str(s.get("uses", "")).startswith("actions/upload-artifact@")]
     assert upload and upload[0].get("with", {}).get("name") == "site", "ci.yml: die Website muss als Artefakt `site` hochgeladen werden."
+    assert any(s.get("with", {}).get("name") == "vorschau" for s in upload), "ci.yml: die Vorschau muss als Artefakt `vorschau` hochgeladen werden."
+    assert any("make preview" in script for script in scripts), "ci.yml muss `make preview` aufrufen."
     checkout = next(s for s in all_steps if str(s.get("uses", "")).startswith("actions/checkout@"))
     assert checkout.get("with", {}).get("fetch-depth") == 0, "ci.yml: checkout braucht `fetch-depth: 0`, sonst fehlt der Basiszweig."
 
 
 def test_deploy_publishes_only_after_a_green_build():
     workflow = load(WORKFLOWS / "deploy.yml")
+    checkout = next(s for job in jobs(workflow).values() for s in steps(job) if str(s.get("uses", "")).startswith("actions/checkout@"))
+    assert checkout.get("with", {}).get("fetch-depth") == 0, (
+        "deploy.yml: checkout braucht `fetch-depth: 0`, sonst fehlt die Geschichte für „seit der letzten Überprüfung geändert“."
+    )
     on = triggers(workflow)
     assert (on.get("push") or {}).get("branches") == ["main"], "deploy.yml darf nur bei Push auf main laufen."
     assert workflow.get("concurrency") == {"group": "pages", "cancel-in-progress": False}, (

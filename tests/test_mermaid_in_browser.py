@@ -54,3 +54,16 @@ def test_any_text_renders_literally_in_real_mermaid(mermaid_page, title, stage, 
     for expected in (title, stage, action, actor):
         assert flat(expected) in text
     assert mermaid_page.errors == [] and mermaid_page.foreign == []
+
+
+def test_the_summary_chart_of_before_and_after_renders_in_real_mermaid(mermaid_page):
+    from dataclasses import replace
+
+    from macros.model import load_catalog
+    from macros.render.summary import emotion_chart
+
+    journey = load_catalog(REPO / "journeys")[0].journeys["passamt-kinderpass"]
+    shorter = replace(journey, stages=journey.stages[:-1])
+    text = mermaid_page.page.evaluate("source => window.renderText(source)", emotion_chart(journey, shorter))
+    assert "Gefühlskurve: grau vorher, blau nachher" in text and "Schritt" in text
+    assert mermaid_page.errors == [] and mermaid_page.foreign == []

@@ -111,6 +111,20 @@ def test_review_report_groups_by_owner_in_every_format():
     assert review.as_text([]) == review.NOTHING_DUE
 
 
+def test_review_report_says_what_changed_in_a_due_journey_since_its_review():
+    from dataclasses import replace
+
+    from macros.journey_diff import diff
+
+    before = CATALOG.journeys["antrag"]
+    step = before.stages[0].steps[0]
+    after = replace(before, stages=(replace(before.stages[0], steps=(replace(step, emotion=1 if step.emotion != 1 else 5), *before.stages[0].steps[1:])),
+                                    *before.stages[1:]))
+    items = review.due_items(CATALOG, DAY, "journeys", since_review={"antrag": tuple(diff(before, after, DAY))})
+    line = next(line for line in review.as_text(items).splitlines() if "Journey „Antrag stellen“" in line)
+    assert "; seit der letzten Überprüfung geändert: Gefühl bei 1 Schritt" in line
+
+
 def run(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "macros", *args], cwd=cwd, capture_output=True, text=True, env=env, timeout=120)
 

@@ -20,6 +20,7 @@ from ..today import today
 from . import backlog as backlog_view
 from . import blocks, export, insights, mermaid
 from .blueprint import service_blueprint
+from .changes import SINCE_REVIEW, since_review_block
 from .compare import comparison_pairs, journey_comparison
 from .curve import emotion_curve
 from .escape import html_text, mermaid_block
@@ -131,6 +132,11 @@ FRAGMENTS: dict[str, Fragment] = {
     ),
     "journey_facts": Fragment(
         "journey", lambda c, i, href: blocks.journey_facts(c.journeys[i], c, href, today()), "Beschreibung, Persona, Team, Zustand, Überprüfung."
+    ),
+    "journey_since_review": Fragment(
+        "journey",
+        lambda c, i, href: since_review_block(c.journeys[i].last_reviewed, c.derived.get(SINCE_REVIEW, {}).get(i, ())),
+        "Was sich seit der letzten Überprüfung geändert hat (aus der Git-Geschichte; ohne sie nichts).",
     ),
     "journey_kpis": Fragment("journey", lambda c, i, href: blocks.kpi_table(c.journeys[i]), "Kennzahlen einer Journey."),
     "journey_improvements": Fragment(

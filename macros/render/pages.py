@@ -94,6 +94,7 @@ def journey_page(journey: Journey, edit_path: str = "") -> str:
     parts = [
         _front_matter(journey.title, edit_path, WIDE),
         marker("journey_facts", journey.id),
+        marker("journey_since_review", journey.id),
         marker("journey_links", journey.id),
         "## Journey Map",
         marker("journey_map", journey.id),

@@ -9,11 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ..journey_diff import Change
 from ..labels import STATUS_LABELS
 from ..model import Catalog
 from ..portfolio import backlog, reviews
 from ..problems import NOTICE, Problem
 from .blocks import german_date
+from .changes import verdict
 from .escape import flat, markdown_text
 
 NOTHING_DUE = "Nichts fällig: Alle Journeys und Personas sind rechtzeitig überprüft, und keine Maßnahme ist überfällig."
@@ -28,9 +30,14 @@ class DueItem:
     path: str  # the file, as shown to editors
     line: int
     status: str  # in words, with the date
+    changed: str = ""  # for a journey: what changed since its last review (verdict), when git history says so
 
 
-def due_items(catalog: Catalog, today: dt.date, prefix: str, owner: str = "") -> list[DueItem]:
+def due_items(
+    catalog: Catalog, today: dt.date, prefix: str, owner: str = "", since_review: dict[str, tuple[Change, ...]] | None = None
+) -> list[DueItem]:
+    """What is due, by owner; `since_review` (journey id → changes, from git history) tells the team what to look at first."""
+    since_review = since_review or {}
     items = []
     for reviewed in reviews(catalog, today):
         state = reviewed.review
@@ -40,7 +47,8 @@ def due_items(catalog: Catalog, today: dt.date, prefix: str, owner: str = "") ->
             f", fällig am {german_date(state.due)}" if state.due else "")
         items.append(
             DueItem(reviewed.owner or "ohne Team", "Journey" if reviewed.kind == "journey" else "Persona", reviewed.title, "",
-                    f"{prefix}/{reviewed.item.source}", reviewed.item.review_line, state.label + when)
+                    f"{prefix}/{reviewed.item.source}", reviewed.item.review_line, state.label + when,
+                    verdict(list(since_review[reviewed.item.id])) if reviewed.kind == "journey" and reviewed.item.id in since_review else "")
         )
     for item in backlog(catalog, today):
         if item.overdue:
@@ -64,13 +72,17 @@ def _what(item: DueItem) -> str:
     return f"{item.what} „{flat(item.title)}“" + (f" in „{flat(item.journey)}“" if item.journey else "")
 
 
+def _changed(item: DueItem) -> str:
+    return f"; seit der letzten Überprüfung geändert: {item.changed}" if item.changed else ""
+
+
 def as_text(items: list[DueItem]) -> str:
     if not items:
         return NOTHING_DUE
     lines = []
     for owner, group in _by_owner(items):
         lines.append(f"{owner} ({len(group)})")
-        lines += [f"  {_what(i)}: {i.status} – {i.path}:{i.line}" for i in group]
+        lines += [f"  {_what(i)}: {i.status}{_changed(i)} – {i.path}:{i.line}" for i in group]
     return "\n".join(lines)
 
 
@@ -81,7 +93,7 @@ def as_markdown(items: list[DueItem], today: dt.date) -> str:
     lines += [f"**{len(items)} Einträge** bei {len(_by_owner(items))} Verantwortlichen.", ""]
     for owner, group in _by_owner(items):
         lines += [f"### {markdown_text(owner)} ({len(group)})", ""]
-        lines += [f"- {markdown_text(_what(i))}: {markdown_text(i.status)} – `{i.path.replace('`', '')}` Zeile {i.line}" for i in group]
+        lines += [f"- {markdown_text(_what(i))}: {markdown_text(i.status + _changed(i))} – `{i.path.replace('`', '')}` Zeile {i.line}" for i in group]
         lines.append("")
     return "\n".join(lines)
 
