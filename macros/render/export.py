@@ -66,7 +66,7 @@ STEP_COLUMNS = [
     Column("pain_topics", "Themen der Schmerzpunkte (topic), getrennt durch „ | “", lambda j, sn, st, n, s: _join(p.topic for p in s.pain_points if p.topic)),
     Column("opportunities", "Chancen, getrennt durch „ | “", lambda j, sn, st, n, s: _join(s.opportunities)),
     Column("moment_of_truth", "ja, wenn hier ein Moment der Wahrheit liegt", lambda j, sn, st, n, s: "ja" if s.moment_of_truth else "nein"),
-    Column("confidence", "observed, assumed oder planned; leer wenn nicht angegeben", lambda j, sn, st, n, s: s.confidence),
+    Column("confidence", "Beleglage: published (aus einer Veröffentlichung), observed (beobachtet), assumed (vermutet) oder planned (geplant); leer wenn nicht angegeben", lambda j, sn, st, n, s: s.confidence),
     Column("evidence", "Belege, getrennt durch „ | “", lambda j, sn, st, n, s: _join(s.evidence)),
     Column("url", "Adresse der Journey-Seite, relativ zur Website", lambda j, sn, st, n, s: journey_url(j.id)),
 ]
