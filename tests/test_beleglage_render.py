@@ -42,5 +42,5 @@ def test_the_kpi_table_names_period_and_source():
 def test_case_figures_carry_their_label_and_condensed_personas_do_not():
     case = persona_card(HANDBOOK.personas["amira-alleinerziehend"], HANDBOOK, href, DAY)
     condensed = persona_card(HANDBOOK.personas["nadia-sprachkurs"], HANDBOOK, href, DAY)
-    assert ">Fallfigur</span>" in case
-    assert "Fallfigur" not in condensed
+    assert ">Fallfigur</span>" in case and "Worauf die Fallfigur beruht" in case
+    assert "Fallfigur" not in condensed and "Woraus die Persona verdichtet ist" in condensed

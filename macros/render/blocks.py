@@ -144,7 +144,7 @@ def persona_card(persona: Persona, catalog: Catalog, href: Href, today: dt.date)
         ("Bedürfnisse", persona.needs),
         ("Schmerzpunkte", persona.pain_points),
         ("Bevorzugte Kanäle", persona.channels),
-        ("Woraus die Persona verdichtet ist", persona.sources),
+        ("Worauf die Fallfigur beruht" if persona.basis == "case" else "Woraus die Persona verdichtet ist", persona.sources),
     ]
     body = "".join(f'<div class="kw-card-part"><p class="kw-card-label">{label}</p>{bullet_list(items)}</div>' for label, items in sections if items)
     quote = f"<blockquote><p>{html_text(persona.quote)}</p></blockquote>" if persona.quote else ""
