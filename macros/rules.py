@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
+from .legal import names_a_statute
 from .problems import WARNING, Problem
 
 if TYPE_CHECKING:
@@ -90,6 +91,26 @@ def best_steps_have_no_pain(journey: Journey) -> Found:
             )
 
 
+def _texts(data) -> Iterator[str]:
+    if isinstance(data, str):
+        yield data
+    elif isinstance(data, dict):
+        for value in data.values():
+            yield from _texts(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _texts(value)
+
+
+def statutes_name_their_check(journey: Journey) -> Found:
+    """A journey that names a statute says when its law was checked, as pages with legal content do."""
+    if "legal_review" not in journey.data and any(names_a_statute(text) for text in _texts(journey.data)):
+        yield ("title",), (
+            "Diese Journey nennt ein Gesetz (etwa „§ 30 AO“). Trage ein, wann und für welche Länder das Team "
+            "die Rechtslage geprüft hat: „legal_review: {checked: JJJJ-MM-TT, countries: [DE]}“."
+        )
+
+
 def persona_rule(persona: Persona) -> Found:
     if persona.basis == "case" or persona.conversations >= MIN_CONVERSATIONS:
         return
@@ -106,6 +127,7 @@ JOURNEY_RULES: tuple[Callable[[Journey], Found], ...] = (
     target_steps_are_planned,
     kpis_name_period_and_source,
     best_steps_have_no_pain,
+    statutes_name_their_check,
 )
 PERSONA_RULES: tuple[Callable[[Persona], Found], ...] = (persona_rule,)
 

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from macros.legal import names_a_statute
+
 from .conftest import FIXTURES, REPO, make_project, run_mkdocs
 
 REVIEWED = """\
@@ -56,6 +58,8 @@ def stand_line(site: Path, page: str) -> str | None:
         ("nur-schweiz", "Stand: rechtlich geprüft am 1.3.2027 für die Schweiz"),
         ("zwei", "Stand: rechtlich geprüft am 15.1.2026 für Deutschland und Österreich"),
         ("ohne", None),
+        ("journeys/amt", "Stand: rechtlich geprüft am 1.3.2026 für Österreich und die Schweiz"),
+        ("journeys/amt-neu", None),
     ],
 )
 def test_the_stand_line_sits_under_the_title_with_a_german_date(site, page, line):
@@ -69,10 +73,6 @@ def test_the_stand_line_is_printed_too():
     assert hidden and not any("kw-legal-review" in selectors for selectors in hidden)
 
 
-# A statute, named the way the handbook names it: a section or article sign with a number, or a law's abbreviation.
-STATUTE = re.compile(
-    r"§\s?\d|\bArt\.\s?\d|\b(?:BGB|AO|SGB|DSGVO|ArbZG|AZG|ArG|VwGO|VwVfG|BMG|EStDV|EStG|AVG|VwVG|BITV|BGG|WZG|BehiG|BGStG|AsylbLG|OR|ZGB|DSG|BAO)\b"
-)
 CODE = re.compile(r"```.*?```|`[^`\n]*`", re.S)
 
 
@@ -81,7 +81,7 @@ def pages_naming_a_statute() -> list[Path]:
     for path in sorted((REPO / "docs").rglob("*.md")):
         if ".snippets" in path.parts:
             continue
-        if STATUTE.search(CODE.sub("", path.read_text(encoding="utf-8"))):
+        if names_a_statute(CODE.sub("", path.read_text(encoding="utf-8"))):
             found.append(path)
     return found
 

@@ -75,6 +75,9 @@ def warnings(tmp_path: Path, files: dict[str, str]) -> list[str]:
         (GOOD.replace("    period: Juni 2026\n", ""), "team/pass.yml:5:5", "„Wartezeit“ braucht period (Zeitraum):"),
         # the best moment with a pain point
         (GOOD.replace("emotion: 2", "emotion: 5"), "team/pass.yml:19:9", "Ein Schritt mit Gefühl 5 (sehr gut) hat keinen Schmerzpunkt"),
+        # a journey that names a statute without saying when its law was checked
+        (GOOD.replace("action: Termin buchen", "action: Termin buchen, Hinweis auf § 19 BMG"), "team/pass.yml:1:1",
+         "Diese Journey nennt ein Gesetz"),
         # a target journey with a step someone claims to have seen
         (GOOD + "state: target\n", "team/pass.yml:14:9", "Trage „confidence: planned“ ein"),
     ],
@@ -87,6 +90,12 @@ def test_each_rule_warns_at_the_field_it_concerns(tmp_path, content, where, text
 
 def test_good_data_raises_no_rule_warning(tmp_path):
     assert warnings(tmp_path, {"team/pass.yml": GOOD}) == []
+
+
+def test_a_journey_naming_a_statute_is_fine_with_its_legal_review(tmp_path):
+    checked = GOOD.replace("action: Termin buchen", "action: Termin buchen, Hinweis auf § 19 BMG")
+    checked += "legal_review:\n  checked: 2026-12-07\n  countries: [DE]\n"
+    assert warnings(tmp_path, {"team/pass.yml": checked}) == []
 
 
 def test_planned_steps_in_a_target_journey_are_fine(tmp_path):
