@@ -9,7 +9,7 @@ from __future__ import annotations
 # Keyed by the schema property that holds the enum.
 ENUM_LABELS: dict[str, dict[str, str]] = {
     "segment": {
-        "beneficiary": "Leistungsberechtigte",
+        "beneficiary": "Hilfesuchende",
         "donor": "Spendende",
         "volunteer": "Ehrenamtliche",
         "internal": "Interne Kundschaft",
@@ -18,7 +18,13 @@ ENUM_LABELS: dict[str, dict[str, str]] = {
     },
     "state": {"current": "Ist-Zustand", "target": "Soll-Zustand"},
     "status": {"open": "geplant", "in_progress": "läuft", "done": "erledigt"},
-    "confidence": {"observed": "beobachtet", "assumed": "vermutet", "planned": "geplant"},
+    "confidence": {
+        "published": "aus einer Veröffentlichung",
+        "observed": "beobachtet",
+        "assumed": "vermutet",
+        "planned": "geplant",
+    },
+    "basis": {"research": "aus Gesprächen verdichtet", "case": "Fallfigur"},
     "topic": {
         "waiting": "Wartezeit",
         "reachability": "Erreichbarkeit",
@@ -40,5 +46,9 @@ STATE_LABELS = ENUM_LABELS["state"]
 STATUS_LABELS = ENUM_LABELS["status"]
 CONFIDENCE_LABELS = ENUM_LABELS["confidence"]
 TOPIC_LABELS = ENUM_LABELS["topic"]
+BASIS_LABELS = ENUM_LABELS["basis"]
+
+# The German name of the field `confidence`; never "Sicherheit", which reads as security.
+CONFIDENCE_NAME = "Beleglage"
 
 EMOTION_WORDS = {1: "sehr schlecht", 2: "schlecht", 3: "neutral", 4: "gut", 5: "sehr gut"}

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from . import schema
+from . import rules, schema
 from .files import link_message, walk
 from .problems import ERROR, WARNING, Problem
 from .today import today as current_date
@@ -64,6 +64,8 @@ class Kpi:
     name: str
     current: str = ""
     target: str = ""
+    period: str = ""
+    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -134,6 +136,8 @@ class Persona:
     last_reviewed: str = ""
     review_interval: int = DEFAULT_REVIEW_MONTHS
     sources: tuple[str, ...] = ()
+    basis: str = "research"  # "case": a case figure from one story, not a persona condensed from conversations
+    conversations: int = 0
     data: dict = field(default_factory=dict, repr=False, compare=False)  # the validated file, for the open-data export
     review_line: int = 1  # line of last_reviewed (or of the file's start), for annotations
 
@@ -300,6 +304,7 @@ def load_texts(
         else:
             catalog.journeys[ident] = _journey(ident, source, doc)
     problems.extend(_cross_check(catalog, docs, known, shown))
+    problems.extend(rules.check(catalog, docs, shown))
     return catalog, sorted(problems)
 
 
@@ -498,6 +503,8 @@ def _persona(ident: str, source: str, doc: Document) -> Persona:
         last_reviewed=data.get("last_reviewed", ""),
         review_interval=data.get("review_interval", DEFAULT_REVIEW_MONTHS),
         sources=_texts(data, "sources"),
+        basis=data.get("basis", "research"),
+        conversations=data.get("conversations", 0),
         data=data,
         review_line=doc.position(("last_reviewed",))[0],
     )

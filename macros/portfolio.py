@@ -122,6 +122,7 @@ class Backing:
     observed: int
     assumed: int
     planned: int
+    published: int
 
     @property
     def evidence_share(self) -> float:
@@ -146,6 +147,7 @@ def backing(catalog: Catalog) -> list[Backing]:
                 confidence.count("observed"),
                 confidence.count("assumed"),
                 confidence.count("planned"),
+                confidence.count("published"),
             )
         )
     return sorted(rows, key=lambda b: (b.evidence_share, -b.assumed_share, b.journey.title.casefold()))

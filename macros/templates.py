@@ -18,7 +18,7 @@ stages:
       - action: "Was die Person tut oder erlebt"
         id: erster-schritt   # Kennung, damit Maßnahmen auf den Schritt verweisen können
         emotion: 3   # 1 = sehr schlecht, 3 = neutral, 5 = sehr gut
-        confidence: assumed   # observed = belegt, assumed = vermutet, planned = geplant
+        confidence: assumed   # Beleglage: published = aus einer Veröffentlichung, observed = beobachtet, assumed = vermutet, planned = geplant
         evidence: ["Woher ihr das wisst, z. B. Interview 3, März 2026"]
         actors: ["Kundin"]
         touchpoint: "Website"
@@ -45,6 +45,7 @@ pain_points: ["Was sie ärgert oder bremst"]
 owner: "Team Beispiel"   # wer die Persona pflegt
 last_reviewed: {today}
 sources: ["Woraus die Persona verdichtet ist, z. B. 8 Interviews 2026"]   # keine personenbezogenen Daten
+conversations: 8   # echte Gespräche dahinter; unter 5 ist sie eine Fallfigur: basis: case
 """
 
 

@@ -28,7 +28,7 @@ def test_invalid_data_fails_the_build_with_the_validator_messages(project):
     site = project / "site"
     result = run_mkdocs(project, site)
     assert result.returncode != 0
-    assert "journeys/team-a/amt-neu.yml:20:18: „emotion“ muss eine ganze Zahl von 1 bis 5 sein, hier steht 6." in result.stderr
+    assert "journeys/team-a/amt-neu.yml:22:18: „emotion“ muss eine ganze Zahl von 1 bis 5 sein, hier steht 6." in result.stderr
     assert "Traceback" not in result.stderr
     assert not site.exists(), "nothing half-built is left behind"
 

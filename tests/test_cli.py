@@ -36,7 +36,7 @@ def test_validate_reports_path_line_column_and_exits_1(project):
     result = run(project, "validate")
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        "journeys/team-a/amt-neu.yml:20:18: „emotion“ muss eine ganze Zahl von 1 bis 5 sein, hier steht 9."
+        "journeys/team-a/amt-neu.yml:22:18: „emotion“ muss eine ganze Zahl von 1 bis 5 sein, hier steht 9."
     ]
     assert "Traceback" not in result.stderr
 

@@ -30,7 +30,7 @@ EXAMPLES = int(os.environ.get("KUNDENWEGE_FUZZ_EXAMPLES", "150"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 MAX_CPU_SECONDS = 5.0
 MAX_MEMORY_MB = 64
-PERSONA = b"name: Mira\nsegment: obligated\n"
+PERSONA = b"name: Mira\nsegment: obligated\nbasis: case\n"
 LINE = re.compile(r"^journeys/team/x\.yml:(\d+):(\d+): (?:Hinweis: )?\S")
 
 # Values that YAML or the schema treat specially, mixed with arbitrary text.

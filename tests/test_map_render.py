@@ -212,7 +212,7 @@ def test_comparison_shows_both_curves_links_and_key_figures():
     assert "../../journeys/passamt-kinderpass/" in block and "../../journeys/passamt-kinderpass-soll/" in block
     assert "vorher 1 (sehr schlecht), nachher 2 (schlecht)" in block
     assert block.count('<th scope="row">') == 5 and "(nur im Ist)" in block and "(nur im Soll)" in block
-    assert comparison_title(*comparison_pairs(HANDBOOK)["passamt-kinderpass"]) == "Kinderpass beantragen: Ist und Soll"
+    assert comparison_title(*comparison_pairs(HANDBOOK)["passamt-kinderpass"]) == "Pass für ein Kind beantragen: Ist und Soll"
     assert comparison_title(*comparison_pairs(FIXTURES)["amt"]).startswith("Ist und Soll: Amt: Termin")
 
 

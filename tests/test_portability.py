@@ -110,7 +110,7 @@ def test_zensical_site_is_private_error_free_and_its_catalog_filters(browser, ze
     watch.goto(zensical_server + "journeys/")
     rows = watch.page.locator(".kw-catalog-table tbody tr")
     total = rows.count()
-    watch.page.fill("[data-filter-text]", "Kinderpass")
+    watch.page.fill("[data-filter-text]", "Kind beantragen")
     expect(watch.page.locator(".kw-count")).not_to_have_text(f"{total} Journeys")
     assert 0 < watch.page.locator(".kw-catalog-table tbody tr:not([hidden])").count() < total
     watch.close()

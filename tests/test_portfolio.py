@@ -205,7 +205,7 @@ def test_review_issue_is_created_updated_and_closed(project, tmp_path):
 def test_open_data_follows_the_published_schema_and_opens_in_german_spreadsheets():
     files = {f.path: f.content for f in open_data(CATALOG, DAY)}
     journeys = json.loads(files["api/journeys.json"])
-    assert journeys["schema_version"] == "1.0" and journeys["count"] == 3
+    assert journeys["schema_version"] == "1.1" and journeys["count"] == 3
     schema = json.loads(files["api/schema/journey.schema.json"])
     for entry in journeys["journeys"]:
         jsonschema.validate(entry["data"], schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)

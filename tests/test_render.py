@@ -73,7 +73,8 @@ def parse(fragment: str) -> TextCollector:
 
 
 def test_fixtures_are_valid():
-    assert PROBLEMS == []
+    """Valid, not exemplary: the fixtures keep loose data (no confidence, a pain point at emotion 5) that renderers must handle."""
+    assert [p for p in PROBLEMS if p.is_error] == []
 
 
 def test_journey_diagram_has_a_section_per_stage_and_a_task_per_step():

@@ -69,7 +69,7 @@ def test_nothing_is_fetched_for_search_until_it_opens_and_nothing_from_another_h
     watch.goto(repo_server + "journeys/passamt-kinderpass/")
     watch.page.wait_for_load_state("networkidle")
     assert [u for u in watch.requests if "/pagefind/" in u] == []
-    search(watch, "Kinderpass")
+    search(watch, "Passamt")
     fetched = [u for u in watch.requests if "/pagefind/" in u]
     assert any(u.endswith("/pagefind/pagefind.js") for u in fetched) and any("/fragment/" in u for u in fetched)
     assert watch.foreign == [] and watch.errors == []
@@ -145,13 +145,13 @@ def test_the_index_holds_the_article_but_not_navigation_or_footer(browser, repo_
     content = watch.page.evaluate(
         """async () => {
           const pagefind = await import('/pagefind/pagefind.js');
-          const found = await pagefind.search('Kinderpass');
+          const found = await pagefind.search('Passamt');
           const pages = await Promise.all(found.results.map(r => r.data()));
           return pages.find(p => p.url === '/journeys/passamt-kinderpass/').content;
         }"""
     )
     assert "Amira hat im Passamt einen Termin" in content
-    for outside in ("Feedback zu dieser Seite geben", "Inhalte zur freien Nutzung", "Inhaltsverzeichnis", "Mitmachen"):
+    for outside in ("Feedback zu dieser Seite geben", "Inhalte zur freien Nutzung", "Inhaltsverzeichnis", "Mitwirken"):
         assert outside not in content, outside
     watch.close()
 
@@ -159,7 +159,7 @@ def test_the_index_holds_the_article_but_not_navigation_or_footer(browser, repo_
 def test_the_zensical_build_searches_the_same_way(browser, zensical_server):
     watch = PageWatch(browser, zensical_server)
     watch.goto(zensical_server)
-    assert "/journeys/passamt-kinderpass/" in search(watch, "Kinderpässe")
+    assert "/journeys/passamt-kinderpass/" in search(watch, "Zustimmungen")
     assert watch.foreign == [] and watch.errors == []
     watch.close()
 

@@ -10,7 +10,7 @@ import pytest
 
 from macros.model import load_catalog
 
-PERSONA = "name: Mira\nsegment: obligated\n"
+PERSONA = "name: Mira\nsegment: obligated\nbasis: case\n"
 JOURNEY = """\
 title: Pass beantragen
 persona: mira
@@ -20,6 +20,7 @@ stages:
     steps:
       - action: Termin buchen
         emotion: 3
+        confidence: assumed
 """
 
 
@@ -73,19 +74,19 @@ def test_repository_data_is_valid():
         (JOURNEY.replace("owner: Team A\n", ""), 1, "Pflichtfeld „owner“ fehlt"),
         (JOURNEY.replace("action: Termin buchen", "action: no"), 7, "„no“ liest YAML als einen Wahrheitswert. Setze den Text in Anführungszeichen: \"no\"."),
         (JOURNEY.replace("owner: Team A", "owner: 2024"), 3, "„2024“ liest YAML als eine Zahl"),
-        (JOURNEY + "last_reviewed: 2026-02-30\n", 9, "Das Datum „2026-02-30“ gibt es nicht"),
-        (JOURNEY + "last_reviewed: '2026-02-30'\n", 9, "Das Datum „2026-02-30“ gibt es nicht"),
+        (JOURNEY + "last_reviewed: 2026-02-30\n", 10, "Das Datum „2026-02-30“ gibt es nicht"),
+        (JOURNEY + "last_reviewed: '2026-02-30'\n", 10, "Das Datum „2026-02-30“ gibt es nicht"),
         (JOURNEY.replace("persona: mira", "persona: mirra"), 2, "Die Persona „mirra“ gibt es nicht. Lege journeys/personas/mirra.yml an oder korrigiere die Kennung. Meintest du „mira“?"),
-        (JOURNEY + "title: Nochmal\n", 9, "Der Schlüssel „title“ steht doppelt (zuerst in Zeile 1)."),
+        (JOURNEY + "title: Nochmal\n", 10, "Der Schlüssel „title“ steht doppelt (zuerst in Zeile 1)."),
         (JOURNEY.replace("  - name: Termin", "\t- name: Termin"), 5, "Tabulator gefunden"),
         (JOURNEY.split("stages:")[0] + "stages: []\n", 4, "„stages“ braucht mindestens 1 Eintrag"),
-        (JOURNEY + "state: soll\n", 9, "„state“ darf nur einer dieser Werte sein: current (Ist-Zustand), target (Soll-Zustand). Hier steht „soll“. Meintest du „target“?"),
-        (JOURNEY + "compare_with: gibtsnicht\n", 9, "Die Journey „gibtsnicht“ gibt es nicht."),
+        (JOURNEY + "state: soll\n", 10, "„state“ darf nur einer dieser Werte sein: current (Ist-Zustand), target (Soll-Zustand). Hier steht „soll“. Meintest du „target“?"),
+        (JOURNEY + "compare_with: gibtsnicht\n", 10, "Die Journey „gibtsnicht“ gibt es nicht."),
         (JOURNEY.replace("title: Pass beantragen", 'title: "   "'), 1, "„title“ ist leer."),
         (JOURNEY.replace("title: Pass beantragen", 'title: ""'), 1, "„title“ ist leer."),
         (JOURNEY.replace("title: Pass beantragen", 'title: "\\e\\t"'), 1, "„title“ ist leer."),
         (JOURNEY.replace("title: Pass beantragen", "title:"), 1, "„title“ ist leer. Trage einen Wert ein"),
-        (JOURNEY + "extra: !!python/object/apply:os.system ['echo hacked']\n", 9, "YAML-Tags wie „!!python/object/apply:os.system“ sind nicht erlaubt."),
+        (JOURNEY + "extra: !!python/object/apply:os.system ['echo hacked']\n", 10, "YAML-Tags wie „!!python/object/apply:os.system“ sind nicht erlaubt."),
         (JOURNEY.replace('title: Pass beantragen', 'title: "Pass'), 1, "Anführungszeichen"),
         ("- eine\n- Liste\n", 1, "Die oberste Ebene muss aus Feldern bestehen"),
         ("# nur ein Kommentar\n", 1, "Die Datei ist leer."),
@@ -106,7 +107,7 @@ def test_unknown_persona_segment_suggests_the_closest(tmp_path):
 
 def test_not_utf8_names_the_line(tmp_path):
     problem = only(problems_of(tmp_path, {"team/pass.yml": JOURNEY.encode() + b"description: Stra\xdfe\n"}))
-    assert problem.line == 9 and "nicht in UTF-8" in problem.message
+    assert problem.line == 10 and "nicht in UTF-8" in problem.message
 
 
 def test_duplicate_ids_name_both_files(tmp_path):
@@ -209,7 +210,7 @@ def test_the_error_page_shows_the_messages_the_validator_really_gives(tmp_path, 
     assert any(documented in m for m in messages), messages
 
 
-TARGET = JOURNEY.replace("title: Pass beantragen", "title: Pass neu") + "state: target\n"
+TARGET = JOURNEY.replace("title: Pass beantragen", "title: Pass neu").replace("confidence: assumed", "confidence: planned") + "state: target\n"
 
 
 @pytest.mark.parametrize(
@@ -218,11 +219,11 @@ TARGET = JOURNEY.replace("title: Pass beantragen", "title: Pass neu") + "state: 
         (JOURNEY + "state: current\ncompare_with: neu\n", TARGET, []),
         (JOURNEY + "state: current\ncompare_with: neu\n", TARGET.replace("persona: mira", "persona: ben"), ["gehört zur Persona „ben“"]),
         (JOURNEY + "compare_with: neu\n", TARGET, ["braucht eine der beiden Journeys „state: current“"]),
-        (JOURNEY + "state: target\ncompare_with: neu\n", TARGET, ["(hier: target und target)"]),
+        (TARGET.replace("title: Pass neu", "title: Pass") + "compare_with: neu\n", TARGET, ["(hier: target und target)"]),
     ],
 )
 def test_comparisons_across_personas_or_states_are_warnings_not_errors(tmp_path, current, target, expected):
-    problems = problems_of(tmp_path, {"team/pass.yml": current, "team/neu.yml": target, "personas/ben.yml": "name: Ben\nsegment: donor\n"})
+    problems = problems_of(tmp_path, {"team/pass.yml": current, "team/neu.yml": target, "personas/ben.yml": "name: Ben\nsegment: donor\nbasis: case\n"})
     assert [p.severity for p in problems] == ["warning"] * len(expected)
     for problem, text in zip(problems, expected):
         line = next(n for n, row in enumerate(current.splitlines(), start=1) if row.startswith("compare_with"))
@@ -234,7 +235,7 @@ def test_warnings_are_shown_as_github_warnings_and_do_not_fail(tmp_path):
     import sys
 
     tree(tmp_path, {"team/pass.yml": JOURNEY + "compare_with: neu\n", "team/neu.yml": TARGET})
-    for output_format, prefix in (("text", "journeys/team/pass.yml:9:15: Hinweis: "), ("github", "::warning file=journeys/team/pass.yml,line=9,col=15::")):
+    for output_format, prefix in (("text", "journeys/team/pass.yml:10:15: Hinweis: "), ("github", "::warning file=journeys/team/pass.yml,line=10,col=15::")):
         result = subprocess.run([sys.executable, "-m", "macros", "validate", "--format", output_format], cwd=tmp_path,
                                 capture_output=True, text=True, timeout=60)
         assert result.returncode == 0, result.stdout + result.stderr

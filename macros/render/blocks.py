@@ -12,7 +12,7 @@ import datetime as dt
 import posixpath
 
 from ..freshness import REVIEW_LABELS, REVIEW_ORDER, Review, is_overdue, review
-from ..labels import EMOTION_WORDS, SEGMENT_LABELS, STATE_LABELS, STATUS_LABELS
+from ..labels import BASIS_LABELS, EMOTION_WORDS, SEGMENT_LABELS, STATE_LABELS, STATUS_LABELS
 from ..model import Catalog, Improvement, Journey, Persona
 from .escape import html_paragraphs, html_text
 from .faces import emotion_icon
@@ -96,14 +96,17 @@ def journey_facts(journey: Journey, catalog: Catalog, href: Href, today: dt.date
 
 
 def kpi_table(journey: Journey) -> str:
+    """Each KPI with how it is measured: a value means little without its period and source."""
     rows = "".join(
-        f"<tr><td>{html_text(k.name)}</td><td>{html_text(k.current)}</td><td>{html_text(k.target)}</td></tr>"
+        f"<tr><td>{html_text(k.name)}</td><td>{html_text(k.current)}</td><td>{html_text(k.target)}</td>"
+        f"<td>{html_text(k.period)}</td><td>{html_text(k.source)}</td></tr>"
         for k in journey.kpis
     )
     return (
         '<div class="kw-scroll" role="region" tabindex="0" aria-label="Kennzahlen">'
         '<table class="kw-table"><thead><tr><th scope="col">Kennzahl</th><th scope="col">Heute</th>'
-        f'<th scope="col">Ziel</th></tr></thead><tbody>{rows}</tbody></table></div>'
+        '<th scope="col">Ziel</th><th scope="col">Zeitraum</th><th scope="col">Quelle</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table></div>"
     )
 
 
@@ -128,13 +131,20 @@ def step_names(steps) -> str:
     return "<br>".join(f"Schritt {n}: {html_text(step.action)}" for n, step in steps)
 
 
+def case_figure(persona: Persona) -> str:
+    """The label of a persona that rests on one story, not on the conversations the persona rule asks for."""
+    if persona.basis != "case":
+        return ""
+    return f' <span class="kw-badge kw-case" title="beruht auf einer einzelnen Geschichte, nicht auf mindestens fünf Gesprächen">{BASIS_LABELS["case"]}</span>'
+
+
 def persona_card(persona: Persona, catalog: Catalog, href: Href, today: dt.date) -> str:
     sections = [
         ("Ziele", persona.goals),
         ("Bedürfnisse", persona.needs),
         ("Schmerzpunkte", persona.pain_points),
         ("Bevorzugte Kanäle", persona.channels),
-        ("Woraus die Persona verdichtet ist", persona.sources),
+        ("Worauf die Fallfigur beruht" if persona.basis == "case" else "Woraus die Persona verdichtet ist", persona.sources),
     ]
     body = "".join(f'<div class="kw-card-part"><p class="kw-card-label">{label}</p>{bullet_list(items)}</div>' for label, items in sections if items)
     quote = f"<blockquote><p>{html_text(persona.quote)}</p></blockquote>" if persona.quote else ""
@@ -150,7 +160,7 @@ def persona_card(persona: Persona, catalog: Catalog, href: Href, today: dt.date)
     owner = f"{html_text(persona.owner)} · " if persona.owner else ""
     return (
         f'<div class="kw-card"><p class="kw-card-name">{link(href, persona_url(persona.id), persona.name)}'
-        f' <span class="kw-segment kw-seg-{persona.segment}">{SEGMENT_LABELS[persona.segment]}</span></p>'
+        f' <span class="kw-segment kw-seg-{persona.segment}">{SEGMENT_LABELS[persona.segment]}</span>{case_figure(persona)}</p>'
         f"{quote}{html_paragraphs(persona.description)}<div class=\"kw-card-grid\">{body}</div>{journey_links}"
         f'<p class="kw-card-review">{owner}Überprüfung: {review_badge(state)}</p></div>'
     )

@@ -17,14 +17,14 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..freshness import is_overdue, review
-from ..labels import EMOTION_WORDS, SEGMENT_LABELS, STATUS_LABELS
+from ..labels import BASIS_LABELS, EMOTION_WORDS, SEGMENT_LABELS, STATUS_LABELS
 from ..model import Catalog, Journey, Persona
 from ..schema import KINDS, schema_text
 from .blocks import journey_url, persona_url
 from .escape import csv_text, flat, html_text
 
 # Raise the major number when a field is removed or changes meaning, the minor number when one is added.
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: Beleglage "published", persona basis and conversations, KPI period and source
 LIST_SEPARATOR = " | "
 
 
@@ -66,7 +66,7 @@ STEP_COLUMNS = [
     Column("pain_topics", "Themen der Schmerzpunkte (topic), getrennt durch „ | “", lambda j, sn, st, n, s: _join(p.topic for p in s.pain_points if p.topic)),
     Column("opportunities", "Chancen, getrennt durch „ | “", lambda j, sn, st, n, s: _join(s.opportunities)),
     Column("moment_of_truth", "ja, wenn hier ein Moment der Wahrheit liegt", lambda j, sn, st, n, s: "ja" if s.moment_of_truth else "nein"),
-    Column("confidence", "observed, assumed oder planned; leer wenn nicht angegeben", lambda j, sn, st, n, s: s.confidence),
+    Column("confidence", "Beleglage: published (aus einer Veröffentlichung), observed (beobachtet), assumed (vermutet) oder planned (geplant); leer wenn nicht angegeben", lambda j, sn, st, n, s: s.confidence),
     Column("evidence", "Belege, getrennt durch „ | “", lambda j, sn, st, n, s: _join(s.evidence)),
     Column("url", "Adresse der Journey-Seite, relativ zur Website", lambda j, sn, st, n, s: journey_url(j.id)),
 ]
@@ -104,6 +104,7 @@ PERSONA_FIELDS = {
     "url": "Adresse der Seite, relativ zur Website",
     "source": "Pfad der YAML-Datei im Repository",
     "segment_word": "Gruppe in Worten",
+    "basis_word": "Worauf die Persona beruht, in Worten: aus Gesprächen verdichtet oder Fallfigur (eine einzelne Geschichte)",
     "journeys": "Kennungen der Journeys dieser Persona",
     "review_status": "current, due_soon, overdue oder never",
     "review_due": "Datum der nächsten fälligen Überprüfung oder null",
@@ -137,6 +138,7 @@ def _persona_entry(persona: Persona, catalog: Catalog, today: dt.date, prefix: s
         "url": persona_url(persona.id),
         "source": f"{prefix}/{persona.source}",
         "segment_word": SEGMENT_LABELS[persona.segment],
+        "basis_word": BASIS_LABELS[persona.basis],
         "journeys": [j.id for j in catalog.journeys_of(persona.id)],
         "review_status": state.status,
         "review_due": state.due.isoformat() if state.due else None,

@@ -167,11 +167,12 @@ def evidence_row(b: Backing, href: Href) -> Row:
                 html_text(b.journey.owner),
                 f"{b.with_evidence} von {b.steps} {_bar(b.evidence_share, 1)}",
                 f"{b.assumed} von {b.steps} ({round(100 * b.assumed_share)} %)",
+                str(b.published),
                 str(b.observed),
                 str(b.planned),
             ],
             {"team": b.journey.owner.casefold()},
-            ["", "", f"{b.evidence_share:.3f}", f"{b.assumed_share:.3f}", f"{b.observed:05d}", f"{b.planned:05d}"],
+            ["", "", f"{b.evidence_share:.3f}", f"{b.assumed_share:.3f}", f"{b.published:05d}", f"{b.observed:05d}", f"{b.planned:05d}"],
         )
 
 
@@ -182,6 +183,6 @@ def evidence_block(catalog: Catalog, href: Href) -> str:
         noun="Journeys",
         label="Belege je Journey",
         controls=[text_control("Journey …"), select_control("team", "Team", [(t.casefold(), t) for t in teams])],
-        headers=[("Journey", True), ("Team", True), ("Schritte mit Belegen", True), ("vermutet", True), ("beobachtet", True), ("geplant", True)],
+        headers=[("Journey", True), ("Team", True), ("Schritte mit Belegen", True), ("vermutet", True), ("aus Veröffentlichung", True), ("beobachtet", True), ("geplant", True)],
     )
     return table_page(spec, backing(catalog), lambda b: evidence_row(b, href), data_url=href(EVIDENCE_DATA), size=EVIDENCE_SHOWN)

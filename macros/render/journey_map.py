@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..labels import CONFIDENCE_LABELS, EMOTION_WORDS, TOPIC_LABELS
+from ..labels import CONFIDENCE_LABELS, CONFIDENCE_NAME, EMOTION_WORDS, TOPIC_LABELS
 from ..model import Improvement, Journey, PainPoint, Persona, Step
 from .blocks import bullet_list, emotion_label, german_date, improvement_status
 from .curve import column_segment, level
@@ -108,7 +108,9 @@ def legend(journey: Journey) -> str:
         items.append("Tiefpunkt: der schlechteste Wert der Journey.")
     assumed = any(s.confidence == "assumed" or any(p.confidence == "assumed" for p in s.pain_points) for s in journey.steps)
     if assumed:
-        items.append("Gestrichelt umrandet und „vermutet“: noch nicht beobachtet oder belegt, im nächsten Gespräch mit Kundschaft prüfen.")
+        items.append("Gestrichelt umrandet und „vermutet“: vermutet oder erfunden, im nächsten Gespräch mit Kundschaft prüfen.")
+    if any(s.confidence == "published" or any(p.confidence == "published" for p in s.pain_points) for s in journey.steps):
+        items.append(f"{CONFIDENCE_NAME} „aus einer Veröffentlichung“: so erzählt es eine veröffentlichte Quelle, die der Beleg nennt.")
     if any(s.confidence == "planned" for s in journey.steps):
         items.append("„geplant“: so vorgesehen, noch nicht erlebt.")
     return '<ul class="kw-legend" aria-label="Legende">' + "".join(f"<li>{item}</li>" for item in items) + "</ul>"

@@ -82,17 +82,20 @@ def generated_files(catalog: Catalog, today: dt.date, journeys_prefix: str = "jo
     return open_data(catalog, today, journeys_prefix) + tables
 
 
-def _front_matter(title: str, edit_path: str, hide: tuple[str, ...] = ()) -> str:
-    """The theme's edit button opens `edit_path` (see macros/theme/partials/actions.html)."""
+def _front_matter(title: str, edit_path: str, hide: tuple[str, ...] = (), legal_review: dict | None = None) -> str:
+    """The theme's edit button opens `edit_path` (see macros/theme/partials/actions.html);
+    `legal_review` becomes the Stand line under the title (macros/theme/partials/legal-review.html)."""
     fields = {"title": html_text(title), "render_macros": False, "edit_path": edit_path}
     if hide:
         fields["hide"] = list(hide)
+    if legal_review:
+        fields["legal_review"] = legal_review
     return "---\n" + "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in fields.items()) + "---\n"
 
 
 def journey_page(journey: Journey, edit_path: str = "") -> str:
     parts = [
-        _front_matter(journey.title, edit_path, WIDE),
+        _front_matter(journey.title, edit_path, WIDE, journey.data.get("legal_review")),
         marker("journey_facts", journey.id),
         marker("journey_since_review", journey.id),
         marker("journey_links", journey.id),
