@@ -63,7 +63,8 @@ class FileDiff:
 
 
 _JOURNEY_FIELDS = ("title", "description", "persona", "owner", "state", "compare_with", "last_reviewed", "review_interval")
-_PERSONA_FIELDS = ("name", "segment", "description", "quote", "owner", "last_reviewed", "review_interval")
+_PERSONA_FIELDS = ("name", "segment", "description", "quote", "owner", "last_reviewed", "review_interval", "basis",
+                   "conversations")
 _PERSONA_LISTS = ("goals", "needs", "pain_points", "channels", "sources")
 _STEP_FIELDS = ("touchpoint", "channel", "confidence", "moment_of_truth")
 _STEP_LISTS = ("actors", "opportunities", "backstage", "support", "evidence")
@@ -298,5 +299,5 @@ def _kpis(old: Journey, new: Journey) -> list[Change]:
     changes = [Change("kpi", ADDED, new=k.name) for key, k in after.items() if key not in before]
     for key, kpi in after.items():
         if key in before:
-            changes += _fields(before[key], kpi, ("current", "target"), item=kpi.name)
+            changes += _fields(before[key], kpi, ("current", "target", "period", "source"), item=kpi.name)
     return changes + [Change("kpi", REMOVED, old=k.name) for key, k in before.items() if key not in after]

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from macros.journey_diff import diff
 from macros.model import load_texts
+from macros.problems import errors
 from macros.render.changes import as_text
 
 CASES = Path(__file__).resolve().parent / "fixtures" / "diff"
@@ -32,7 +33,7 @@ def version(text: str | None, persona: bool = False):
         return None
     source = "personas/mira.yml" if persona else "team/wege.yml"
     catalog, problems = load_texts({"personas/mira.yml": PERSONA, source: text}, today=DAY)
-    assert problems == [], "\n".join(map(str, problems))
+    assert errors(problems) == [], "\n".join(map(str, problems))  # data-rule warnings do not matter to a diff
     return catalog.personas["mira"] if persona else catalog.journeys["wege"]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from macros.model import load_catalog, load_texts
+from macros.problems import errors
 
 REPO = Path(__file__).resolve().parent.parent
 JOURNEYS = REPO / "journeys"
@@ -41,11 +42,11 @@ def test_a_mapping_alone_no_file_on_disk():
     assert catalog.journeys["pass"].steps[0].action == "Termin buchen"
     assert catalog.journeys["pass"].source == "team/pass.yml"
     assert catalog.personas["mira"].name == "Mira"
-    assert [p.path for p in problems] == ["alt/team/kaputt.yml"]
+    assert [p.path for p in errors(problems)] == ["alt/team/kaputt.yml"]
 
 
 def test_only_loads_the_named_sources_and_still_knows_the_others():
     texts = {"personas/mira.yml": "nicht: [gültig", "team/pass.yml": "title: Pass\npersona: mira\nowner: Team A\nstages:\n  - name: T\n    steps:\n      - action: A\n        emotion: 3\n"}
     catalog, problems = load_texts(texts, only={"team/pass.yml"})
     assert list(catalog.journeys) == ["pass"] and not catalog.personas
-    assert problems == []
+    assert errors(problems) == []

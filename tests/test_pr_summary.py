@@ -17,9 +17,9 @@ from macros.render.escape import markdown_text
 
 REPO = Path(__file__).resolve().parent.parent
 PASSAMT = "journeys/buergerservice/passamt-kinderpass.yml"
-STEP = "Liest in der Terminbestätigung, dass sie die schriftliche Zustimmung des Vaters mitbringen muss"
+STEP = "Erfährt vor dem Termin, dass sie die schriftliche Zustimmung des Vaters mitbringen muss"
 PAIN = "Die Mail nennt keine Telefonnummer <b>für</b> Rückfragen (Beispiel)"
-IMPROVEMENT = "Terminbestätigung für Kinderpässe: nur die Unterlagen dieses Falls nennen, jede mit einem Satz zu ihrem Zweck"
+IMPROVEMENT = "Terminbestätigung für Pässe von Kindern: nur die Unterlagen dieses Falls nennen, jede mit einem Satz zu ihrem Zweck"
 
 
 def git(repo: Path, *args: str) -> str:
@@ -60,7 +60,7 @@ def test_summary_shows_the_three_changes_of_a_pull_request(repo):
     result = macros(repo, "summary", "--preview-artifact", PASSAMT)
     assert result.returncode == 0, result.stdout + result.stderr
     out = result.stdout
-    verdict = next(line for line in out.splitlines() if line.startswith("**Kinderpass"))
+    verdict = next(line for line in out.splitlines() if line.startswith("**Pass für ein Kind beantragen"))
     assert verdict.endswith("Gefühl bei 1 Schritt schlechter, 1 Schmerzpunkt neu, 1 Maßnahme erledigt")
     rows = [line for line in out.splitlines() if line.startswith("| ")]
     assert f"| Termin vereinbaren | {markdown_text(STEP)} | Gefühl: 3 (neutral) → 2 (schlecht) |" in rows

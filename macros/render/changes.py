@@ -11,7 +11,7 @@ from collections import Counter
 from typing import Callable
 
 from ..journey_diff import ADDED, CHANGED, MOVED, REMOVED, Change, FileDiff
-from ..labels import CONFIDENCE_LABELS, EMOTION_WORDS, SEGMENT_LABELS, STATE_LABELS, STATUS_LABELS, TOPIC_LABELS
+from ..labels import CONFIDENCE_NAME, EMOTION_WORDS, ENUM_LABELS
 from .blocks import german_date
 from .escape import html_text
 
@@ -23,19 +23,20 @@ NOUNS = {
     "state": "Zustand", "compare_with": "Vergleich mit", "last_reviewed": "Überprüfung",
     "review_interval": "Überprüfung alle … Monate", "channels": "Kanal", "stage": "Phase", "goal": "Ziel der Phase",
     "step": "Schritt", "action": "Handlung", "emotion": "Gefühl", "touchpoint": "Berührungspunkt", "channel": "Kanal",
-    "confidence": "Sicherheit", "moment_of_truth": "Moment der Wahrheit", "pain_points": "Schmerzpunkt",
+    "confidence": CONFIDENCE_NAME, "moment_of_truth": "Moment der Wahrheit", "pain_points": "Schmerzpunkt",
     "opportunities": "Chance", "actors": "Beteiligte", "backstage": "Hinter den Kulissen",
     "support": "Unterstützender Prozess", "evidence": "Beleg", "topic": "Thema", "improvement": "Maßnahme",
     "status": "Stand", "due": "fällig am", "success_criteria": "Erfolgskriterium", "steps": "betrifft Schritt",
     "kpi": "Kennzahl", "current": "heute", "target": "Ziel", "name": "Name", "segment": "Gruppe",
     "quote": "Zitat", "goals": "Ziel", "needs": "Bedürfnis", "sources": "Quelle", "kind": "Art",
+    "period": "Zeitraum", "source": "Quelle", "basis": "Grundlage", "conversations": "Gespräche",
 }
-_VALUE_WORDS = {"state": STATE_LABELS, "status": STATUS_LABELS, "confidence": CONFIDENCE_LABELS,
-                "topic": TOPIC_LABELS, "segment": SEGMENT_LABELS}
+_VALUE_WORDS = ENUM_LABELS  # keyed by the schema property, like NOUNS
 _LONG_TEXTS = {"description", "quote", "success_criteria"}  # too long to repeat: "geändert" is enough
 # A change of a field inside an improvement, KPI or pain point names that item first.
 _ITEM_KINDS = {"status": "Maßnahme", "due": "Maßnahme", "owner": "Maßnahme", "success_criteria": "Maßnahme",
-               "steps": "Maßnahme", "current": "Kennzahl", "target": "Kennzahl"}
+               "steps": "Maßnahme", "current": "Kennzahl", "target": "Kennzahl", "period": "Kennzahl",
+               "source": "Kennzahl"}
 
 
 def _value(field: str, value, escape: Escape) -> str:
