@@ -11,7 +11,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 TEMPLATE = REPO / ".github" / "pull_request_template.md"
 EDITING_PAGE = REPO / "docs" / "mitmachen" / "journey-bearbeiten.md"
-PERSONA_PAGE = REPO / "docs" / "werkzeuge" / "persona-vorlage.md"
+PERSONA_PAGE = REPO / "docs" / "mitmachen" / "persona-datei.md"
 PERSONA_FILE = REPO / "journeys" / "personas" / "amira-alleinerziehend.yml"
 YAML_BLOCK = re.compile(r"^```yaml\n(.*?)^```$", re.M | re.S)
 
@@ -39,4 +39,4 @@ def test_the_checklist_asks_for_the_fields_teams_now_have():
 def test_the_persona_example_is_the_real_persona_file():
     blocks = YAML_BLOCK.findall(PERSONA_PAGE.read_text(encoding="utf-8"))
     real = PERSONA_FILE.read_text(encoding="utf-8")
-    assert real in blocks, "Das YAML-Beispiel in persona-vorlage.md weicht von journeys/personas/amira-alleinerziehend.yml ab."
+    assert real in blocks, "Das YAML-Beispiel in mitmachen/persona-datei.md weicht von journeys/personas/amira-alleinerziehend.yml ab."
