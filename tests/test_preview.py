@@ -73,7 +73,7 @@ def test_every_step_pain_point_and_opportunity_is_visible_without_any_request(br
 def test_persona_preview_and_index_open_from_disk_and_are_accessible(browser, preview, name):
     watch = open_file(browser, preview / name)
     text = watch.page.locator("main").inner_text()
-    assert ("Nur einmal aufs Amt" in text) if name.startswith("amira") else ("Kinderpass beantragen" in text)
+    assert ("Nur einmal aufs Amt" in text) if name.startswith("amira") else ("Pass für ein Kind beantragen" in text)
     assert watch.requests == [(preview / name).as_uri()] and watch.errors == []
     assert serious_violations(watch.page) == []
     watch.close()
