@@ -133,18 +133,13 @@ def handbook_copy(target: Path, n: int) -> list[Path]:
     return write_data(target / "journeys" / "bench", n)
 
 
-# Plain Material shows glossary tooltips the way its documentation teaches: abbreviations appended to every page.
-STOCK_GLOSSARY = "  - abbr\n  - pymdownx.snippets:\n      base_path: [docs/.snippets]\n      auto_append: [abbreviations.md]\n"
-
-
 def floor_copy(target: Path, n: int, sample_table: str) -> None:
-    """The same handbook as plain Material (no plugins but search, no Markdown extension of ours, glossary as
-    Material documents it) plus n static pages outside the sidebar, each one Mermaid block and one table:
-    what any MkDocs site of that size costs."""
+    """The same handbook as plain Material (no plugins but Material's search) with the same Markdown extensions as
+    ours, the glossary included, except the one that inserts journeys; plus n static pages outside the sidebar, each
+    one Mermaid block and one table. What any MkDocs site of that size costs; the ratio is what journeys add."""
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"\nplugins:\n(  .*\n)+", "\nplugins:\n  - search:\n      lang: de\n", config)
-    config = re.sub(r"  - macros\.adapters\.\w+:?\n(      .*\n)*", "", config)
-    config = config.replace("markdown_extensions:\n", "markdown_extensions:\n" + STOCK_GLOSSARY, 1)
+    config = re.sub(r"  - macros\.adapters\.fragments_ext:?\n(      .*\n)*", "", config)
     config = re.sub(r"\nwatch:\n(  .*\n)+", "\n", config).replace("  custom_dir: macros/theme\n", "")
     (target / "mkdocs.yml").write_text(config, encoding="utf-8")
     shutil.copytree(REPO / "docs", target / "docs")

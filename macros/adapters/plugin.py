@@ -4,8 +4,9 @@ Thin on purpose. Loading and checking live in `session` and `model`, the pages
 in `render.pages`, the fragments in the Markdown extension that every builder
 runs, the edit links in the theme. What stays here is what only MkDocs offers:
 a hook at the start of each build (so `mkdocs serve` reloads edited YAML),
-a files hook for the generated pages, and a hook after each build that indexes
-the written site for search (so `mkdocs serve` searches the current pages).
+a files hook for the generated pages, and hooks that hand each written page to
+the search index while the build goes on and write the index at the end (so
+`mkdocs serve` searches the current pages).
 """
 from __future__ import annotations
 
@@ -75,8 +76,19 @@ class KundenwegePlugin(BasePlugin[KundenwegeConfig]):
             files.append(File.generated(config, data.path, content=data.content))
         return files
 
+    def on_pre_build(self, config) -> None:
+        self.search_index = search.StreamingIndex()
+
+    def on_post_page(self, output: str, page, config) -> str:
+        self.search_index.add(page.url, output)
+        return output
+
     def on_post_build(self, config) -> None:
         try:
-            log.info(f"Suchindex: {search.index_site(Path(config.site_dir))}")
+            log.info(f"Suchindex: {self.search_index.write(Path(config.site_dir))}")
         except search.SearchIndexError as error:
             raise PluginError(str(error)) from None
+
+    def on_build_error(self, error) -> None:
+        if getattr(self, "search_index", None) is not None:
+            self.search_index.close()
