@@ -198,7 +198,7 @@ def bench(sizes: list[int], lighthouse_runs: int, repeat: int) -> list[dict]:
 
 def browser_metrics(site: Path, pages: dict[str, str]) -> list[str]:
     """Page weight (bytes, raw and gzip) and time until every diagram is drawn, in headless Chromium."""
-    from macros.local_browser import CHROMIUM_ARGS, DIAGRAMS_DRAWN, OPEN_SHADOW_ROOTS, chromium_path, serve
+    from macros.local_browser import CHROMIUM_ARGS, OPEN_SHADOW_ROOTS, chromium_path, draw_diagrams, serve
 
     executable = chromium_path()
     if executable is None:
@@ -220,7 +220,7 @@ def browser_metrics(site: Path, pages: dict[str, str]) -> list[str]:
             loaded = page.evaluate("() => performance.timing.loadEventEnd - performance.timing.navigationStart")
             drawn = "–"
             if page.evaluate("() => document.querySelector('.mermaid') !== null"):
-                page.wait_for_function(DIAGRAMS_DRAWN, timeout=30_000)
+                draw_diagrams(page, 30_000)
                 done = page.evaluate("() => performance.now()")
                 drawn = f"{max(done - loaded, 0) / 1000:.2f} s"
             page.wait_for_load_state("networkidle")
