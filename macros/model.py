@@ -190,12 +190,14 @@ def _linked(path: Path, root: Path) -> bool:
 
 
 def load_catalog(
-    root: Path, files: list[Path] | None = None, *, label: str | None = None, today: dt.date | None = None
+    root: Path, files: list[Path] | None = None, *, label: str | None = None, today: dt.date | None = None,
+    memo: dict | None = None,
 ) -> tuple[Catalog, list[Problem]]:
     """Load every YAML file under `root` (or just `files`) and check it; never raises on bad data.
 
     Sources in the model are relative to `root`; messages show them under `label`
     (by default the root's folder name, e.g. "journeys/team/x.yml"), as editors and GitHub expect.
+    With a `memo` (kept by `mkdocs serve` between builds), a file whose bytes did not change is not parsed again.
     """
     root = Path(root)
     label = root.name if label is None else label
@@ -243,11 +245,11 @@ def load_catalog(
         seen[ident] = where
         kind = kind_of(PurePosixPath(source))
         known[kind].add(ident)
-        doc, found = read_document(where, path.read_bytes())
+        doc, found = _parsed(kind, where, path.read_bytes(), memo)
         if doc is None:
             problems.extend(found)
             continue
-        found = schema.validate(kind, doc, where) or _date_problems(doc, where, today)
+        found = found or _date_problems(doc, where, today)
         if found:
             problems.extend(found)
             continue
@@ -258,6 +260,19 @@ def load_catalog(
             catalog.journeys[ident] = _journey(ident, source, doc)
     problems.extend(_cross_check(catalog, docs, known, shown))
     return catalog, sorted(problems)
+
+
+def _parsed(kind: str, where: str, raw: bytes, memo: dict | None) -> tuple[Document | None, list[Problem]]:
+    """The document and its reading problems (no document) or schema problems; from `memo` if these bytes were seen."""
+    key = (kind, where, raw)
+    if memo is not None and key in memo:
+        return memo[key]
+    doc, found = read_document(where, raw)
+    if doc is not None:
+        found = schema.validate(kind, doc, where)
+    if memo is not None:
+        memo[key] = (doc, found)
+    return doc, found
 
 
 # Dates before this year are typos in a tool from this century; so are due dates past the last year.

@@ -6,7 +6,8 @@ runs, the edit links in the theme. What stays here is what only MkDocs offers:
 a hook at the start of each build (so `mkdocs serve` reloads edited YAML),
 a files hook for the generated pages, and hooks that hand each written page to
 the search index while the build goes on and write the index at the end (so
-`mkdocs serve` searches the current pages).
+`mkdocs serve` searches the current pages). During `mkdocs serve`, `preview`
+rebuilds only the pages a changed journey file touches.
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .. import search, session
+from . import preview
 from ..files import link_message, walk
 from ..render.pages import generated_files, generated_pages
 from ..today import DateError, today
@@ -45,11 +47,18 @@ class KundenwegeConfig(Config):
 
 
 class KundenwegePlugin(BasePlugin[KundenwegeConfig]):
+    def on_startup(self, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
     def on_config(self, config):
         project = Path(config.config_file_path).parent.resolve()
+        if getattr(self, "serving", False):
+            preview.start(project, Path(self.config.journeys_dir), Path(config.docs_dir), Path(config.config_file_path))
+        self.preview = preview.serving(project)
         refused = [link_message(posixpath.relpath(link, project), "docs") for link in walk(Path(config.docs_dir))[1]]
         try:
-            self.catalog, warnings = session.start(project, Path(self.config.journeys_dir))
+            memo = self.preview.memo if self.preview else None
+            self.catalog, warnings = session.start(project, Path(self.config.journeys_dir), memo)
         except DateError as error:
             raise PluginError(str(error)) from None
         except session.DataError as error:
@@ -68,26 +77,49 @@ class KundenwegePlugin(BasePlugin[KundenwegeConfig]):
 
     def on_files(self, files: Files, config) -> Files:
         shown = posixpath.relpath(self.config.journeys_dir, Path(config.config_file_path).parent)
+        changed = self.preview.changed if self.preview else None
+        if changed is not None:
+            affected = preview.affected_pages(self.catalog, self.preview.catalog, changed)
+            preview.mark_handbook_pages(files, config)
         for page in generated_pages(self.catalog, posixpath.relpath(self.config.journeys_dir, config.docs_dir)):
             if files.get_file_from_path(page.src_uri) is not None:
                 raise PluginError(f"{shown}/{page.source}: Die Seite docs/{page.src_uri} gibt es schon. Benenne die Datei um.")
-            files.append(File.generated(config, page.src_uri, content=page.content))
+            kept = changed is not None and page.source and page.src_uri not in affected
+            files.append((preview.KeptFile if kept else File).generated(config, page.src_uri, content=page.content))
         for data in generated_files(self.catalog, today(), shown):
             files.append(File.generated(config, data.path, content=data.content))
         return files
 
+    def on_nav(self, nav, config, files):
+        if self.preview and self.preview.changed is not None:
+            preview.keep_titles(self.preview, nav)
+        return nav
+
     def on_pre_build(self, config) -> None:
-        self.search_index = search.StreamingIndex()
+        partial = self.preview is not None and self.preview.changed is not None
+        self.search_index = None if partial else search.StreamingIndex()  # a partial build sees only some pages
 
     def on_post_page(self, output: str, page, config) -> str:
-        self.search_index.add(page.url, output)
+        if self.preview:
+            self.preview.titles[page.file.src_uri] = page.title
+        if self.search_index:
+            self.search_index.add(page.url, output)
         return output
 
     def on_post_build(self, config) -> None:
+        if self.preview:
+            self.preview.catalog = self.catalog
+        if self.search_index is None:
+            preview.index_later(self.preview, Path(config.site_dir))
+            return
         try:
             log.info(f"Suchindex: {self.search_index.write(Path(config.site_dir))}")
         except search.SearchIndexError as error:
             raise PluginError(str(error)) from None
+
+    def on_serve(self, server, config, builder):
+        server.builder = preview.builder(Path(config.config_file_path).parent.resolve(), config, builder)
+        return server
 
     def on_build_error(self, error) -> None:
         if getattr(self, "search_index", None) is not None:
