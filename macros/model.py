@@ -245,34 +245,31 @@ def load_catalog(
         seen[ident] = where
         kind = kind_of(PurePosixPath(source))
         known[kind].add(ident)
-        doc, found = _parsed(kind, where, path.read_bytes(), memo)
-        if doc is None:
-            problems.extend(found)
-            continue
-        found = found or _date_problems(doc, where, today)
+        doc, found, item = _loaded(kind, ident, source, where, path.read_bytes(), today, memo)
         if found:
             problems.extend(found)
             continue
         docs[ident] = doc
-        if kind == "persona":
-            catalog.personas[ident] = _persona(ident, source, doc)
-        else:
-            catalog.journeys[ident] = _journey(ident, source, doc)
+        (catalog.personas if kind == "persona" else catalog.journeys)[ident] = item
     problems.extend(_cross_check(catalog, docs, known, shown))
     return catalog, sorted(problems)
 
 
-def _parsed(kind: str, where: str, raw: bytes, memo: dict | None) -> tuple[Document | None, list[Problem]]:
-    """The document and its reading problems (no document) or schema problems; from `memo` if these bytes were seen."""
-    key = (kind, where, raw)
+def _loaded(kind: str, ident: str, source: str, where: str, raw: bytes, today: dt.date, memo: dict | None):
+    """One file: its document, its problems (reading, schema, dates) and, without problems, its journey or persona.
+    From `memo` if the same file had the same bytes on the same day (the model objects are immutable)."""
+    key = (kind, source, where, raw, today)
     if memo is not None and key in memo:
         return memo[key]
     doc, found = read_document(where, raw)
     if doc is not None:
-        found = schema.validate(kind, doc, where)
+        found = schema.validate(kind, doc, where) or _date_problems(doc, where, today)
+    item = None
+    if doc is not None and not found:
+        item = _persona(ident, source, doc) if kind == "persona" else _journey(ident, source, doc)
     if memo is not None:
-        memo[key] = (doc, found)
-    return doc, found
+        memo[key] = (doc, found, item)
+    return doc, found, item
 
 
 # Dates before this year are typos in a tool from this century; so are due dates past the last year.

@@ -28,6 +28,7 @@ from pathlib import Path
 import yaml
 
 from .bench_reading import LIGHTHOUSE_VERSION, reading_metrics
+from .live_serve import LiveServe
 
 REPO = Path(__file__).resolve().parent.parent
 # The pages Lighthouse loads at every size: the same four addresses, so N = 0 is the baseline for the others.
@@ -123,6 +124,20 @@ def zensical_build(project: Path) -> float:
     build_s, _ = measure([str(Path(sys.executable).parent / "zensical"), "build", "--clean"], project / ".build" / "zensical")
     index_s, _ = measure([sys.executable, "-m", "macros", "search-index", ".build/zensical/site"], project)
     return prepare_s + build_s + index_s
+
+
+def preview_seconds(project: Path, journey: Path) -> float:
+    """`make serve`: seconds from saving a changed journey file until the served page carries the change."""
+    serve = LiveServe(project)
+    try:
+        ident = journey.stem
+        serve.wait_for(f"journeys/{ident}/", "<h1", timeout_s=900)
+        text = journey.read_text(encoding="utf-8")
+        title = re.search(r"^title: (.*)$", text, re.M).group(1)
+        journey.write_text(text.replace(f"title: {title}", "title: Geändert beim Messen", 1), encoding="utf-8")
+        return serve.wait_for(f"journeys/{ident}/", "Geändert beim Messen", timeout_s=300)
+    finally:
+        serve.stop()
 
 
 def handbook_copy(target: Path, n: int) -> list[Path]:

@@ -77,26 +77,35 @@ class KundenwegePlugin(BasePlugin[KundenwegeConfig]):
 
     def on_files(self, files: Files, config) -> Files:
         shown = posixpath.relpath(self.config.journeys_dir, Path(config.config_file_path).parent)
-        changed = self.preview.changed if self.preview else None
-        if changed is not None:
-            affected = preview.affected_pages(self.catalog, self.preview.catalog, changed)
+        partial = self.preview.step if self.preview else ""
+        if partial == "pages":
+            affected = preview.affected_pages(self.catalog, self.preview.catalog, self.preview.changed)
+        elif partial == "lists":
+            affected = set()
             preview.mark_handbook_pages(files, config)
         for page in generated_pages(self.catalog, posixpath.relpath(self.config.journeys_dir, config.docs_dir)):
             if files.get_file_from_path(page.src_uri) is not None:
                 raise PluginError(f"{shown}/{page.source}: Die Seite docs/{page.src_uri} gibt es schon. Benenne die Datei um.")
-            kept = changed is not None and page.source and page.src_uri not in affected
+            kept = partial and preview.is_kept(self.preview, page, affected)
             files.append((preview.KeptFile if kept else File).generated(config, page.src_uri, content=page.content))
+        if partial == "pages":
+            return files  # the open data follows with the lists
         for data in generated_files(self.catalog, today(), shown):
             files.append(File.generated(config, data.path, content=data.content))
         return files
 
     def on_nav(self, nav, config, files):
-        if self.preview and self.preview.changed is not None:
+        if self.preview and self.preview.step:
             preview.keep_titles(self.preview, nav)
         return nav
 
+    def on_env(self, env, config, files):
+        if self.preview:
+            env.bytecode_cache = self.preview.templates
+        return env
+
     def on_pre_build(self, config) -> None:
-        partial = self.preview is not None and self.preview.changed is not None
+        partial = self.preview is not None and self.preview.step
         self.search_index = None if partial else search.StreamingIndex()  # a partial build sees only some pages
 
     def on_post_page(self, output: str, page, config) -> str:
@@ -109,11 +118,11 @@ class KundenwegePlugin(BasePlugin[KundenwegeConfig]):
     def on_post_build(self, config) -> None:
         if self.preview:
             self.preview.catalog = self.catalog
-        if self.search_index is None:
-            preview.index_later(self.preview, Path(config.site_dir))
-            return
         try:
-            log.info(f"Suchindex: {self.search_index.write(Path(config.site_dir))}")
+            if self.search_index is not None:
+                log.info(f"Suchindex: {self.search_index.write(Path(config.site_dir))}")
+            elif self.preview.step == "lists":  # the whole site is current again
+                log.info(f"Suchindex: {search.index_site(Path(config.site_dir))}")
         except search.SearchIndexError as error:
             raise PluginError(str(error)) from None
 

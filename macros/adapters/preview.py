@@ -4,13 +4,15 @@ MkDocs' live-reload server calls one builder after every change, and that
 builder builds everything: about 20 s at 1,000 journeys. The plugin hands the
 server a builder of ours instead (`on_serve` may change the server). It
 compares the project's files with the last build:
-- only existing journey files changed: a "dirty" MkDocs build (MkDocs' own
+- only existing journey files changed: "dirty" MkDocs builds (MkDocs' own
   mode for `serve --dirty`) in which just the affected pages count as
-  modified: each changed journey's page, its comparison and its partner's
-  page, the persona pages of its persona before and after, the paged catalog
-  and backlog, and every handbook page that calls a macro (those list
-  journeys). Unchanged files are not parsed again (`load_catalog`'s memo), and
-  the search index is rebuilt in the background, after the page is served;
+  modified, in two steps. First each changed journey's page, its comparison
+  and its partner's page and the persona pages of its persona before and
+  after; then the server reloads the browser. Right after, in the background,
+  the pages that list journeys (every handbook page that calls a macro, the
+  paged catalog and backlog), the open data under /api/ and /tabellen/, and
+  the search index. Unchanged files are not parsed again (`load_catalog`'s
+  memo), and templates are compiled once per serve;
 - anything else (docs/, mkdocs.yml, code, a persona, a new or deleted file):
   MkDocs' own full build, as before.
 `mkdocs build` never comes here and stays a full build.
@@ -20,6 +22,8 @@ from __future__ import annotations
 import logging
 import os
 import threading
+
+import jinja2
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,7 +31,6 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.structure.files import File
 
-from .. import search
 from ..model import Catalog
 from ..render.compare import comparison_pairs
 
@@ -47,7 +50,9 @@ class Serving:
     catalog: Catalog | None = None  # the catalog of the last build
     titles: dict[str, str] = field(default_factory=dict)  # src_uri -> page title, for pages a partial build skips
     changed: frozenset[str] | None = None  # ids of the changed journeys during a partial build, else None
-    indexing: threading.Thread | None = None
+    step: str = ""  # during a partial build: "pages" (the journeys' own pages) or "lists" (what lists them)
+    background: threading.Thread | None = None  # the "lists" step of the last partial build
+    templates: jinja2.BytecodeCache = field(default_factory=lambda: MemoryBytecodeCache())
 
 
 _serving: dict[Path, Serving] = {}
@@ -69,23 +74,36 @@ def builder(project: Path, config, full_build):
     state.seen = _snapshot(state.watched)
     serve_url = config.site_url
 
+    def partial(changed: frozenset[str], step: str) -> None:
+        fresh = load_config(config_file=config.config_file_path, site_dir=config.site_dir, strict=config.strict)
+        fresh.site_url = serve_url
+        state.changed, state.step = changed, step
+        build_log = logging.getLogger("mkdocs.commands.build")
+        build_log.addFilter(_without_dirty_warning)
+        try:
+            build(fresh, serve_url=serve_url, dirty=True)
+        finally:
+            state.changed, state.step = None, ""
+            build_log.removeFilter(_without_dirty_warning)
+
+    def lists(changed: frozenset[str]) -> None:
+        try:
+            partial(changed, "lists")
+        except Exception as error:  # the server thread is gone; say it where the author looks
+            log.error(f"Listen und Suchindex ließen sich nicht erneuern: {error}")
+
     def rebuild() -> None:
+        if state.background is not None:
+            state.background.join()  # one build at a time
         before, state.seen = state.seen, _snapshot(state.watched)
         changed = _changed_journeys(before, state.seen, state.journeys_dir)
         if changed is None:
             full_build()
             return
         log.info(f"Nur geänderte Journeys neu: {', '.join(sorted(changed))}")
-        fresh = load_config(config_file=config.config_file_path, site_dir=config.site_dir, strict=config.strict)
-        fresh.site_url = serve_url
-        state.changed = frozenset(changed)
-        build_log = logging.getLogger("mkdocs.commands.build")
-        build_log.addFilter(_without_dirty_warning)
-        try:
-            build(fresh, serve_url=serve_url, dirty=True)
-        finally:
-            state.changed = None
-            build_log.removeFilter(_without_dirty_warning)
+        partial(frozenset(changed), "pages")
+        state.background = threading.Thread(target=lists, args=(frozenset(changed),), daemon=True)
+        state.background.start()
 
     return rebuild
 
@@ -166,16 +184,21 @@ def keep_titles(state: Serving, nav) -> None:
             page.title = state.titles[page.file.src_uri]
 
 
-def index_later(state: Serving, site: Path) -> None:
-    """Rebuild the search index after the changed pages are served; one indexing at a time."""
-    if state.indexing is not None:
-        state.indexing.join()
+def is_kept(state: Serving, page, affected: set[str]) -> bool:
+    """Whether a partial build leaves a generated page as it is: journey and persona pages outside `affected` in
+    both steps, the paged lists (no source of their own) in the first."""
+    return page.src_uri not in affected if page.source else state.step == "pages"
 
-    def run() -> None:
-        try:
-            log.info(f"Suchindex: {search.index_site(site)}")
-        except search.SearchIndexError as error:
-            log.error(str(error))
 
-    state.indexing = threading.Thread(target=run, daemon=True)
-    state.indexing.start()
+class MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates kept in memory for the whole serve: each build has a new Jinja environment."""
+
+    def __init__(self):
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
