@@ -111,7 +111,7 @@ class KundenwegePlugin(BasePlugin[KundenwegeConfig]):
     def on_post_page(self, output: str, page, config) -> str:
         if self.preview:
             self.preview.titles[page.file.src_uri] = page.title
-        if self.search_index:
+        if self.search_index is not None:
             self.search_index.add(page.url, output)
         return output
 

@@ -145,19 +145,17 @@ def _changed_journeys(before: dict, after: dict, journeys_dir: Path) -> set[str]
 
 
 def affected_pages(catalog: Catalog, before: Catalog | None, changed: frozenset[str]) -> set[str]:
-    """The generated pages (src_uri) of journeys and personas that show a changed journey; the paged lists
-    (catalog, backlog) are generated pages without a source of their own and always count as affected."""
+    """The generated journey and persona pages (src_uri) that show a changed journey, as it is and as it was."""
     pages = set()
-    pairs = comparison_pairs(catalog)
     for ident in changed:
         pages.add(f"journeys/{ident}.md")
-        for old_or_new in (catalog, before):
-            journey = old_or_new.journeys.get(ident) if old_or_new else None
+        for version in (catalog, before) if before else (catalog,):
+            journey = version.journeys.get(ident)
             if journey is not None and journey.persona:
                 pages.add(f"personas/{journey.persona}.md")
-        for current, target in pairs.values():
-            if ident in (current.id, target.id):
-                pages |= {f"journeys/{current.id}/vergleich.md", f"journeys/{current.id}.md", f"journeys/{target.id}.md"}
+            for current, target in comparison_pairs(version).values():
+                if ident in (current.id, target.id):
+                    pages |= {f"journeys/{current.id}/vergleich.md", f"journeys/{current.id}.md", f"journeys/{target.id}.md"}
     return pages
 
 
