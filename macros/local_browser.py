@@ -2,7 +2,7 @@
 
 One place for what they share: where Chromium is, the flags it needs on a
 machine without open network, a quiet local web server, and the scripts that
-open Material's closed shadow roots and wait until Mermaid has drawn.
+open Material's closed shadow roots and have Mermaid draw every diagram.
 """
 from __future__ import annotations
 
@@ -32,6 +32,15 @@ DIAGRAMS_DRAWN = """
 () => Array.from(document.querySelectorAll('pre.mermaid')).length === 0 &&
       Array.from(document.querySelectorAll('div.mermaid')).every(d => d.shadowRoot && d.shadowRoot.querySelector('svg'))
 """
+# Diagrams draw when they come near the screen or the page is about to print (docs/assets/mermaid-on-demand.mjs).
+# Whoever prints or looks at every diagram says so the way a browser does before it prints.
+BEFORE_PRINT = "() => window.dispatchEvent(new Event('beforeprint'))"
+
+
+def draw_diagrams(page, timeout_ms: int = 20_000) -> None:
+    """Have every diagram of a loaded Playwright `page` drawn, and wait until it is."""
+    page.evaluate(BEFORE_PRINT)
+    page.wait_for_function(DIAGRAMS_DRAWN, timeout=timeout_ms)
 
 
 def chromium_path() -> str | None:

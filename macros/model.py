@@ -196,13 +196,15 @@ def _linked(path: Path, root: Path) -> bool:
 
 
 def load_catalog(
-    root: Path, files: list[Path] | None = None, *, label: str | None = None, today: dt.date | None = None
+    root: Path, files: list[Path] | None = None, *, label: str | None = None, today: dt.date | None = None,
+    memo: dict | None = None,
 ) -> tuple[Catalog, list[Problem]]:
     """Load every YAML file under `root` (or just `files`) and check it; never raises on bad data.
 
     Sources in the model are relative to `root`; messages show them under `label`
     (by default the root's folder name, e.g. "journeys/team/x.yml"), as editors and GitHub expect.
     Symbolic links are refused here, without being opened; everything else is `load_texts`.
+    With a `memo` (kept by `mkdocs serve` between builds), a file whose bytes did not change is not parsed again.
     """
     root = Path(root)
     label = root.name if label is None else label
@@ -230,7 +232,7 @@ def load_catalog(
             continue
         selected[source_of(path)] = path
     texts = _FolderTexts({source_of(p): p for p in every_file} | selected)
-    catalog, found = load_texts(texts, label=label, today=today, only=list(selected))
+    catalog, found = load_texts(texts, label=label, today=today, only=list(selected), memo=memo)
     return catalog, sorted(problems + found)
 
 
@@ -251,7 +253,8 @@ class _FolderTexts(Mapping):
 
 
 def load_texts(
-    texts: Mapping[str, bytes | str], *, label: str = "journeys", today: dt.date | None = None, only: Iterable[str] | None = None
+    texts: Mapping[str, bytes | str], *, label: str = "journeys", today: dt.date | None = None, only: Iterable[str] | None = None,
+    memo: dict | None = None,
 ) -> tuple[Catalog, list[Problem]]:
     """Load journeys and personas from their contents, keyed by POSIX path under the journeys root.
 
@@ -290,22 +293,32 @@ def load_texts(
         kind = kind_of(path)
         known[kind].add(ident)
         raw = texts[source]
-        doc, found = read_document(where, raw.encode("utf-8") if isinstance(raw, str) else raw)
-        if doc is None:
-            problems.extend(found)
-            continue
-        found = schema.validate(kind, doc, where) or _date_problems(doc, where, today)
+        doc, found, item = _loaded(kind, ident, source, where, raw.encode("utf-8") if isinstance(raw, str) else raw, today, memo)
         if found:
             problems.extend(found)
             continue
         docs[ident] = doc
-        if kind == "persona":
-            catalog.personas[ident] = _persona(ident, source, doc)
-        else:
-            catalog.journeys[ident] = _journey(ident, source, doc)
+        (catalog.personas if kind == "persona" else catalog.journeys)[ident] = item
     problems.extend(_cross_check(catalog, docs, known, shown))
     problems.extend(rules.check(catalog, docs, shown))
     return catalog, sorted(problems)
+
+
+def _loaded(kind: str, ident: str, source: str, where: str, raw: bytes, today: dt.date, memo: dict | None):
+    """One file: its document, its problems (reading, schema, dates) and, without problems, its journey or persona.
+    From `memo` if the same file had the same bytes on the same day (the model objects are immutable)."""
+    key = (kind, source, where, raw, today)
+    if memo is not None and key in memo:
+        return memo[key]
+    doc, found = read_document(where, raw)
+    if doc is not None:
+        found = schema.validate(kind, doc, where) or _date_problems(doc, where, today)
+    item = None
+    if doc is not None and not found:
+        item = _persona(ident, source, doc) if kind == "persona" else _journey(ident, source, doc)
+    if memo is not None:
+        memo[key] = (doc, found, item)
+    return doc, found, item
 
 
 # Dates before this year are typos in a tool from this century; so are due dates past the last year.

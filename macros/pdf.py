@@ -13,7 +13,7 @@ import posixpath
 import re
 from pathlib import Path
 
-from .local_browser import CHROMIUM_ARGS, DIAGRAMS_DRAWN, OPEN_SHADOW_ROOTS, chromium_path, serve
+from .local_browser import CHROMIUM_ARGS, OPEN_SHADOW_ROOTS, chromium_path, draw_diagrams, serve
 
 NAV_LINK = re.compile(r'<a\b[^>]*\bhref="([^"#]*)"[^>]*\bclass="md-nav__link[" ]')
 LEFT_OUT = ("assets/", "search/", "404.html")
@@ -98,7 +98,7 @@ def print_site(browser, site: Path, out: Path) -> int:
         page = context.new_page()
         for address in order:
             page.goto(origin + address, wait_until="load")
-            page.wait_for_function(DIAGRAMS_DRAWN, timeout=20_000)
+            draw_diagrams(page)
             title = page.evaluate("() => (document.querySelector('article h1') || document).textContent.trim()")
             printed = page.pdf(prefer_css_page_size=True, print_background=True)
             writer.append(PdfReader(io.BytesIO(printed)), outline_item=title or address or "Start")

@@ -8,12 +8,21 @@ page language (`<html lang="de">`), so "Wartezeiten" finds "Wartezeit".
 What is indexed: the article of every page that marks it with
 `data-pagefind-body` (the theme's `main.html`), without diagrams (their text
 is in the journey map as well), heading anchors and the edit button.
+
+Two ways in, one index: `index_site` runs the Pagefind program over a finished
+site (Zensical, `python -m macros search-index`); `StreamingIndex` hands each
+page to Pagefind's service mode as soon as it is written, so Pagefind indexes
+on the second core while MkDocs renders the next pages.
 """
 from __future__ import annotations
 
+import base64
+import json
+import queue
 import re
 import shutil
 import subprocess
+import threading
 from pathlib import Path
 
 import pagefind_bin
@@ -24,6 +33,12 @@ EXCLUDED = ("[data-search-exclude]", ".headerlink", ".md-content__button")
 
 class SearchIndexError(Exception):
     pass
+
+
+NO_BODY = (
+    "{site}: Keine Seite markiert ihren Artikel mit data-pagefind-body (macros/theme/main.html); "
+    "ohne diese Markierung landeten Navigation und Fußzeile im Suchindex."
+)
 
 
 def index_site(site: Path) -> str:
@@ -39,9 +54,107 @@ def index_site(site: Path) -> str:
     if result.returncode != 0:
         raise SearchIndexError(f"Der Suchindex ließ sich nicht erstellen:\n{result.stdout}{result.stderr}")
     if "Did not find a data-pagefind-body element" in result.stdout:
-        raise SearchIndexError(
-            f"{site}: Keine Seite markiert ihren Artikel mit data-pagefind-body (macros/theme/main.html); "
-            "ohne diese Markierung landeten Navigation und Fußzeile im Suchindex."
-        )
+        raise SearchIndexError(NO_BODY.format(site=site))
     counts = {kind.rstrip("s"): int(number) for number, kind in re.findall(r"Indexed (\d+) (pages?|words?)", result.stdout)}
     return f"{counts.get('page', 0)} Seiten, {counts.get('word', 0)} Wörter"
+
+
+class StreamingIndex:
+    """Pagefind's service mode (`pagefind --service`, the protocol of its Node and Python APIs): pages go in while
+    the build runs, the bundle is written at the end.
+
+    Messages are base64-encoded JSON, each followed by a comma, in both directions. A writer thread feeds the
+    pages, so the build never waits for Pagefind; a reader thread collects the answers.
+    """
+
+    def __init__(self, exclude: tuple[str, ...] = EXCLUDED):
+        self._process = subprocess.Popen([str(pagefind_bin.get_executable()), "--service"],
+                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        self._outbox: queue.Queue = queue.Queue()
+        self._answers: dict[int, dict] = {}
+        self._answered = threading.Condition()
+        self._next_id = 0
+        self._pages = 0
+        self._words = 0
+        self._errors: list[str] = []
+        threading.Thread(target=self._write, daemon=True).start()
+        threading.Thread(target=self._read, daemon=True).start()
+        self._index = self._ask({"type": "NewIndex", "config": {"exclude_selectors": list(exclude)}}).result()["index_id"]
+
+    def add(self, url: str, html: str) -> None:
+        """Queue one written page; `url` relative to the site root, e.g. "journeys/x/". Pages without a marked
+        article (data-pagefind-body) stay out, as the Pagefind program leaves them out."""
+        if "data-pagefind-body" in html:
+            self._pages += 1
+            self._send({"type": "AddFile", "index_id": self._index, "url": "/" + url, "file_contents": html})
+
+    def write(self, site: Path) -> str:
+        """Write the bundle into `site/pagefind/`, stop the service; returns what was indexed, in German."""
+        try:
+            if self._pages == 0:
+                raise SearchIndexError(NO_BODY.format(site=site))
+            shutil.rmtree(site / BUNDLE_DIR, ignore_errors=True)
+            self._ask({"type": "WriteFiles", "index_id": self._index, "output_path": str(site / BUNDLE_DIR)}).result()
+            if self._errors:
+                raise SearchIndexError("Der Suchindex ließ sich nicht erstellen:\n" + "\n".join(self._errors))
+            return f"{self._pages} Seiten, {self._words} Wörter"
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        self._outbox.put(None)
+        self._process.wait()
+
+    def _send(self, payload: dict) -> int:
+        self._next_id += 1
+        self._outbox.put({"message_id": self._next_id, "payload": payload})
+        return self._next_id
+
+    def _ask(self, payload: dict) -> "_Answer":
+        return _Answer(self, self._send(payload))
+
+    def _write(self) -> None:
+        stdin = self._process.stdin
+        while (message := self._outbox.get()) is not None:
+            stdin.write(base64.b64encode(json.dumps(message).encode()) + b",")
+            if self._outbox.empty():
+                stdin.flush()
+        stdin.close()  # the service ends when its input ends
+
+    def _read(self) -> None:
+        pending = b""
+        while chunk := self._process.stdout.read1(1 << 16):
+            *complete, pending = (pending + chunk).split(b",")
+            for encoded in complete:
+                self._receive(json.loads(base64.b64decode(encoded)))
+        with self._answered:
+            self._answers[ENDED] = {"type": "Error", "message": "Pagefind hat sich beendet."}
+            self._answered.notify_all()
+
+    def _receive(self, message: dict) -> None:
+        payload = message["payload"]
+        if payload.get("type") == "Error":
+            self._errors.append(payload.get("original_message") or payload.get("message", ""))
+        elif payload.get("type") == "IndexedFile":
+            self._words += payload.get("page_word_count", 0)
+        with self._answered:
+            self._answers[message.get("message_id", ENDED)] = payload
+            self._answered.notify_all()
+
+
+ENDED = -1  # the key under which the reader leaves word that the service has stopped
+
+
+class _Answer:
+    """The reply to one message, waited for only when needed."""
+
+    def __init__(self, index: StreamingIndex, message_id: int):
+        self._index, self._id = index, message_id
+
+    def result(self) -> dict:
+        with self._index._answered:
+            self._index._answered.wait_for(lambda: self._id in self._index._answers or ENDED in self._index._answers)
+            payload = self._index._answers.get(self._id) or self._index._answers[ENDED]
+        if payload.get("type") == "Error":
+            raise SearchIndexError(f"Der Suchindex ließ sich nicht erstellen: {payload.get('message')}")
+        return payload

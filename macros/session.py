@@ -37,15 +37,16 @@ def _add_history(root: Path, catalog: Catalog) -> None:
     catalog.derived[SINCE_REVIEW] = changes_since_review(root, catalog, today())
 
 
-def start(project_dir: Path, journeys_dir: Path) -> tuple[Catalog, list[Problem]]:
+def start(project_dir: Path, journeys_dir: Path, memo: dict | None = None) -> tuple[Catalog, list[Problem]]:
     """Load the data for a new build of `project_dir`; raises `DataError` if any file has an error.
 
-    Returns the catalog and the warnings, which the caller shows without stopping.
+    Returns the catalog and the warnings, which the caller shows without stopping. `memo` spares unchanged files
+    a second parse (see `load_catalog`).
     """
     project_dir = Path(project_dir).resolve()
     root = Path(journeys_dir)
     label = root.resolve().relative_to(project_dir).as_posix() if root.resolve().is_relative_to(project_dir) else None
-    catalog, problems = load_catalog(root, label=label)
+    catalog, problems = load_catalog(root, label=label, memo=memo)
     if errors(problems):
         raise DataError(problems)
     _add_history(root, catalog)

@@ -4,9 +4,12 @@ For each N it writes N synthetic journeys (and N/10 personas) into a temporary
 copy of the handbook, then measures in the same run:
 - validation with `python -m macros validate` against check-jsonschema on the same files and schema,
 - the full strict build including the search index (time and peak memory of the build process),
-- the floor: the same handbook pages built as plain Material, plus N equivalent static pages (one Mermaid
-  block and one table each, outside the sidebar), i.e. what any MkDocs site of that size costs,
-- reading (tests/bench_reading.py): Lighthouse scores and cold transfer of four pages, served with gzip,
+- the floor: the same handbook pages built as plain Material with the same Markdown extensions as ours (glossary
+  included, only the one that inserts journeys left out), plus N equivalent static pages (one Mermaid block and
+  one table each, outside the sidebar), i.e. what any MkDocs site of that size costs,
+- `make serve`: the time from saving a changed journey file to the served page carrying the change,
+- reading (tests/bench_reading.py): Lighthouse scores (median and worst of the runs), total blocking time and
+  where the journey page's main thread goes, and cold transfer of four pages, served with gzip,
   the time from opening the search to its first results, and the time the catalog takes to filter.
 Ratios are against numbers measured in this run, never against constants. Build and floor are built
 alternately `--repeat` times and the fastest of each counts, because other load on the machine only adds time.
@@ -28,6 +31,7 @@ from pathlib import Path
 import yaml
 
 from .bench_reading import LIGHTHOUSE_VERSION, reading_metrics
+from .live_serve import LiveServe
 
 REPO = Path(__file__).resolve().parent.parent
 # The pages Lighthouse loads at every size: the same four addresses, so N = 0 is the baseline for the others.
@@ -125,6 +129,21 @@ def zensical_build(project: Path) -> float:
     return prepare_s + build_s + index_s
 
 
+def preview_seconds(project: Path, journey: Path) -> float:
+    """`make serve`: seconds from saving a changed journey file until the served page carries the change."""
+    serve = LiveServe(project)
+    try:
+        ident = journey.stem
+        serve.wait_for(f"journeys/{ident}/", "<h1", timeout_s=900)
+        text = journey.read_text(encoding="utf-8")
+        title = re.search(r"^title: (.*)$", text, re.M).group(1)
+        changed = f"Geändert beim Messen {time.time_ns()}"
+        journey.write_text(text.replace(f"title: {title}", f"title: {changed}", 1), encoding="utf-8")
+        return serve.wait_for(f"journeys/{ident}/", changed, timeout_s=300)
+    finally:
+        serve.stop()
+
+
 def handbook_copy(target: Path, n: int) -> list[Path]:
     shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(REPO / "docs", target / "docs")  # a real copy: the build refuses symbolic links in docs/
@@ -133,18 +152,13 @@ def handbook_copy(target: Path, n: int) -> list[Path]:
     return write_data(target / "journeys" / "bench", n)
 
 
-# Plain Material shows glossary tooltips the way its documentation teaches: abbreviations appended to every page.
-STOCK_GLOSSARY = "  - abbr\n  - pymdownx.snippets:\n      base_path: [docs/.snippets]\n      auto_append: [abbreviations.md]\n"
-
-
 def floor_copy(target: Path, n: int, sample_table: str) -> None:
-    """The same handbook as plain Material (no plugins but search, no Markdown extension of ours, glossary as
-    Material documents it) plus n static pages outside the sidebar, each one Mermaid block and one table:
-    what any MkDocs site of that size costs."""
+    """The same handbook as plain Material (no plugins but Material's search) with the same Markdown extensions as
+    ours, the glossary included, except the one that inserts journeys; plus n static pages outside the sidebar, each
+    one Mermaid block and one table. What any MkDocs site of that size costs; the ratio is what journeys add."""
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"\nplugins:\n(  .*\n)+", "\nplugins:\n  - search:\n      lang: de\n", config)
-    config = re.sub(r"  - macros\.adapters\.\w+:?\n(      .*\n)*", "", config)
-    config = config.replace("markdown_extensions:\n", "markdown_extensions:\n" + STOCK_GLOSSARY, 1)
+    config = re.sub(r"  - macros\.adapters\.fragments_ext:?\n(      .*\n)*", "", config)
     config = re.sub(r"\nwatch:\n(  .*\n)+", "\n", config).replace("  custom_dir: macros/theme\n", "")
     (target / "mkdocs.yml").write_text(config, encoding="utf-8")
     shutil.copytree(REPO / "docs", target / "docs")
@@ -176,6 +190,7 @@ def bench(sizes: list[int], lighthouse_runs: int, repeat: int) -> list[dict]:
             )
             build_s, build_mb = measure([python, "-m", "mkdocs", "build", "--strict", "-q"], project)
             zensical_s = zensical_build(project)
+            preview_s = preview_seconds(project, (files or real_journeys(project))[len(files or real_journeys(project)) // 2])
             if n == sizes[0]:
                 browser_lines = browser_metrics(
                     project / "site",
@@ -193,9 +208,10 @@ def bench(sizes: list[int], lighthouse_runs: int, repeat: int) -> list[dict]:
                 shutil.rmtree(floor / "site")
                 floor_s = min(floor_s, measure([python, "-m", "mkdocs", "build", "-q"], floor)[0])
         results.append(dict(n=n, validate=validate_s, cjs=cjs_s, build=build_s, mb=build_mb, floor=floor_s, floor_mb=floor_mb,
-                            zensical=zensical_s, reading=reading))
+                            zensical=zensical_s, preview=preview_s, reading=reading, load=os.getloadavg()[0]))
         print(f"  N={n}: validate {validate_s:.2f}s, check-jsonschema {cjs_s:.2f}s, build {build_s:.1f}s "
-              f"({build_mb:.0f} MB), floor {floor_s:.1f}s, Zensical {zensical_s:.1f}s", flush=True)
+              f"({build_mb:.0f} MB), floor {floor_s:.1f}s, Zensical {zensical_s:.1f}s, save to served {preview_s:.1f}s "
+              f"(load average {os.getloadavg()[0]:.1f})", flush=True)
     print("\nIn the browser (N = %d):" % sizes[0])
     print("\n".join(browser_lines))
     return results
@@ -203,7 +219,7 @@ def bench(sizes: list[int], lighthouse_runs: int, repeat: int) -> list[dict]:
 
 def browser_metrics(site: Path, pages: dict[str, str]) -> list[str]:
     """Page weight (bytes, raw and gzip) and time until every diagram is drawn, in headless Chromium."""
-    from macros.local_browser import CHROMIUM_ARGS, DIAGRAMS_DRAWN, OPEN_SHADOW_ROOTS, chromium_path, serve
+    from macros.local_browser import CHROMIUM_ARGS, OPEN_SHADOW_ROOTS, chromium_path, draw_diagrams, serve
 
     executable = chromium_path()
     if executable is None:
@@ -225,7 +241,7 @@ def browser_metrics(site: Path, pages: dict[str, str]) -> list[str]:
             loaded = page.evaluate("() => performance.timing.loadEventEnd - performance.timing.navigationStart")
             drawn = "–"
             if page.evaluate("() => document.querySelector('.mermaid') !== null"):
-                page.wait_for_function(DIAGRAMS_DRAWN, timeout=30_000)
+                draw_diagrams(page, 30_000)
                 done = page.evaluate("() => performance.now()")
                 drawn = f"{max(done - loaded, 0) / 1000:.2f} s"
             page.wait_for_load_state("networkidle")
@@ -241,20 +257,24 @@ def browser_metrics(site: Path, pages: dict[str, str]) -> list[str]:
 def table(results: list[dict]) -> str:
     lines = [
         "| N journeys | validate | check-jsonschema | ratio | build | floor (plain Material) | build ÷ floor | peak memory "
-        "| Zensical | Zensical ÷ build |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| Zensical | Zensical ÷ build | save to served (make serve) | load average |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         lines.append(
             f"| {r['n']} | {r['validate']:.2f} s | {r['cjs']:.2f} s | {r['validate'] / r['cjs']:.2f}× | {r['build']:.1f} s "
             f"| {r['floor']:.1f} s | {r['build'] / r['floor']:.2f}× | {r['mb']:.0f} MB "
-            f"| {r['zensical']:.1f} s | {r['zensical'] / r['build']:.2f}× |"
+            f"| {r['zensical']:.1f} s | {r['zensical'] / r['build']:.2f}× | {r['preview']:.1f} s | {r['load']:.1f} |"
         )
     by_n = {r["n"]: r for r in results}
     if 250 in by_n and 1000 in by_n:
         lines.append("")
         lines.append(f"Growth: build(1000) ÷ build(250) = {by_n[1000]['build'] / by_n[250]['build']:.2f}× (linear would be 4×).")
     return "\n".join(lines)
+
+
+def milliseconds(items: list[tuple[str, float]]) -> str:
+    return ", ".join(f"{name} {ms:.0f} ms" for name, ms in items)
 
 
 def reading_table(results: list[dict]) -> str:
@@ -264,8 +284,8 @@ def reading_table(results: list[dict]) -> str:
     lines = [
         f"Reading (Lighthouse {LIGHTHOUSE_VERSION}, mobile defaults, system Chromium, served with gzip; "
         "the run with the median performance score):",
-        "| N | page | performance | accessibility | best practices | SEO | LCP | requests | transfer | ÷ N=0 |",
-        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| N | page | performance (median) | worst | accessibility | best practices | SEO | LCP | TBT | requests | transfer | ÷ N=0 |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     notes, timings = [], []
     for r in results:
@@ -277,16 +297,21 @@ def reading_table(results: list[dict]) -> str:
             s = page["scores"]
             ratio = f"{page['transfer'] / base[label]:.2f}×" if label in base else "–"
             lines.append(
-                f"| {r['n']} | {label} | {s['performance']} | {s['accessibility']} | {s['best-practices']} | {s['seo']} "
-                f"| {page['lcp']:.1f} s | {page['requests']} | {page['transfer'] / 1024:.0f} KiB | {ratio} |"
+                f"| {r['n']} | {label} | {s['performance']} | {page['worst']} | {s['accessibility']} | {s['best-practices']} "
+                f"| {s['seo']} | {page['lcp']:.1f} s | {page['blocking_ms']:.0f} ms | {page['requests']} "
+                f"| {page['transfer'] / 1024:.0f} KiB | {ratio} |"
             )
+            if label == "journey":
+                notes.append(f"  N={r['n']} journey, main thread: {milliseconds(page['main_thread'])}; "
+                             f"scripts (bootup-time): {milliseconds(page['scripts'])}")
             failing = [f"{cat}: {', '.join(ids)}" for cat, ids in page["failing"].items() if ids]
             if failing:
                 notes.append(f"  N={r['n']} {label}: " + "; ".join(failing))
         filter_ms = "no filter field" if reading["filter_ms"] is None else f"{reading['filter_ms']:.0f} ms"
         timings.append(f"  N={r['n']}: search, open to first results (cold) {reading['search_ms']:.0f} ms; "
                        f"catalog filter to paint {filter_ms}")
-    below = ["", "Audits that keep a page below target (performance 90, others 100):", *(notes or ["  none"])]
+    below = ["", "Audits below target (performance 90, others 100) and where the journey page spends its main thread:",
+             *(notes or ["  none"])]
     return "\n".join([*lines, *below, "", "Interaction:", *timings])
 
 

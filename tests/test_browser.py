@@ -10,7 +10,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from macros.local_browser import DIAGRAMS_DRAWN
+from macros.local_browser import draw_diagrams
 from macros.model import load_catalog
 
 from .conftest import FIXTURES, REPO, PageWatch
@@ -40,7 +40,7 @@ def pages_of(site: Path) -> list[str]:
 
 def wait_for_diagrams(watch: PageWatch) -> None:
     if watch.page.evaluate("() => document.querySelector('.mermaid') !== null"):
-        watch.page.wait_for_function(DIAGRAMS_DRAWN, timeout=15_000)
+        draw_diagrams(watch.page, 15_000)
 
 
 def visit(browser, origin: str, path: str, **options) -> PageWatch:

@@ -72,8 +72,8 @@ def test_pages_without_diagrams_carry_no_mermaid_loader(project):
     assert result.returncode == 0, result.stderr
     start = (project / "site" / "index.html").read_text(encoding="utf-8")
     journey = (project / "site" / "journeys" / "amt" / "index.html").read_text(encoding="utf-8")
-    assert "mermaid.esm.min.mjs" not in start
-    assert journey.count("mermaid.esm.min.mjs") == 1 and "window.mermaid = mermaid" in journey
+    assert "mermaid-on-demand.mjs" not in start
+    assert journey.count("mermaid-on-demand.mjs") == 1 and "window.mermaid = mermaid" in journey
 
 
 def free_port() -> int:

@@ -76,6 +76,33 @@ def test_journey_page_uses_the_whole_width_for_one_table_whose_lane_headers_stay
     watch.close()
 
 
+DRAWN_ROWS = "() => [...document.querySelectorAll('.kw-journey-diagram div.mermaid')].filter(d => d.shadowRoot?.querySelector('svg')).length"
+
+
+def test_the_diagram_below_the_map_draws_when_it_comes_near_the_screen(browser, repo_server):
+    """Mermaid is fetched and run only once the reader scrolls towards the diagram, not while the page loads."""
+    watch = PageWatch(browser, repo_server, **PHONE)
+    watch.goto(repo_server + "journeys/passamt-kinderpass/")
+    page = watch.page
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".kw-journey-diagram pre.mermaid").count() > 0 and page.evaluate(DRAWN_ROWS) == 0
+    assert not [url for url in watch.requests if "vendor/mermaid" in url], "Mermaid stays unloaded below the fold"
+    page.locator(".kw-journey-diagram").scroll_into_view_if_needed()
+    page.wait_for_function(f"() => ({DRAWN_ROWS})() > 0", timeout=15_000)
+    assert watch.errors == [] and watch.foreign == []
+    watch.close()
+
+
+def test_printing_draws_every_diagram_first(browser, repo_server):
+    watch = PageWatch(browser, repo_server, **PHONE)
+    watch.goto(repo_server + "journeys/passamt-kinderpass/")
+    rows = watch.page.locator(".kw-journey-diagram pre.mermaid").count()
+    assert rows > 0 and watch.page.evaluate(DRAWN_ROWS) == 0
+    watch.page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")  # what the browser does before printing
+    watch.page.wait_for_function(f"() => ({DRAWN_ROWS})() === {rows}", timeout=15_000)
+    watch.close()
+
+
 @pytest.mark.parametrize("media", ["screen", "print"])
 def test_every_curve_point_sits_centred_over_its_step_column(browser, repo_server, media):
     watch = PageWatch(browser, repo_server, viewport=DESKTOP if media == "screen" else A4_LANDSCAPE_AREA)

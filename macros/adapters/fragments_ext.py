@@ -8,7 +8,10 @@ the site works under any base path (GitHub Pages serves it under /<repo>/).
 
 Mermaid is served by the site itself. A page with a diagram gets a module
 script that imports it and sets `window.mermaid` before the theme looks for
-it, so the theme never falls back to a CDN; other pages load nothing.
+it, so the theme never falls back to a CDN; other pages load nothing. What
+the script imports is `assets/mermaid-on-demand.mjs`, a stand-in with
+Mermaid's API that fetches and runs Mermaid only when a diagram comes near
+the screen or the page prints.
 """
 from __future__ import annotations
 
@@ -48,7 +51,7 @@ class FragmentPostprocessor(Postprocessor):
 
 class FragmentExtension(Extension):
     def __init__(self, **kwargs):
-        self.config = {"mermaid": ["assets/vendor/mermaid/mermaid.esm.min.mjs", "Mermaid's ES module, relative to the site root"]}
+        self.config = {"mermaid": ["assets/mermaid-on-demand.mjs", "Mermaid's API as an ES module, relative to the site root"]}
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md):

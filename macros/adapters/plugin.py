@@ -4,8 +4,10 @@ Thin on purpose. Loading and checking live in `session` and `model`, the pages
 in `render.pages`, the fragments in the Markdown extension that every builder
 runs, the edit links in the theme. What stays here is what only MkDocs offers:
 a hook at the start of each build (so `mkdocs serve` reloads edited YAML),
-a files hook for the generated pages, and a hook after each build that indexes
-the written site for search (so `mkdocs serve` searches the current pages).
+a files hook for the generated pages, and hooks that hand each written page to
+the search index while the build goes on and write the index at the end (so
+`mkdocs serve` searches the current pages). During `mkdocs serve`, `preview`
+rebuilds only the pages a changed journey file touches.
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .. import search, session
+from . import preview
 from ..files import link_message, walk
 from ..render.pages import generated_files, generated_pages
 from ..today import DateError, today
@@ -44,11 +47,18 @@ class KundenwegeConfig(Config):
 
 
 class KundenwegePlugin(BasePlugin[KundenwegeConfig]):
+    def on_startup(self, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
     def on_config(self, config):
         project = Path(config.config_file_path).parent.resolve()
+        if getattr(self, "serving", False):
+            preview.start(project, Path(self.config.journeys_dir), Path(config.docs_dir), Path(config.config_file_path))
+        self.preview = preview.serving(project)
         refused = [link_message(posixpath.relpath(link, project), "docs") for link in walk(Path(config.docs_dir))[1]]
         try:
-            self.catalog, warnings = session.start(project, Path(self.config.journeys_dir))
+            memo = self.preview.memo if self.preview else None
+            self.catalog, warnings = session.start(project, Path(self.config.journeys_dir), memo)
         except DateError as error:
             raise PluginError(str(error)) from None
         except session.DataError as error:
@@ -67,16 +77,59 @@ class KundenwegePlugin(BasePlugin[KundenwegeConfig]):
 
     def on_files(self, files: Files, config) -> Files:
         shown = posixpath.relpath(self.config.journeys_dir, Path(config.config_file_path).parent)
+        partial = self.preview.step if self.preview else ""
+        if partial == "pages":
+            affected = preview.affected_pages(self.catalog, self.preview.catalog, self.preview.changed)
+        elif partial == "lists":
+            affected = set()
+            preview.mark_handbook_pages(files, config)
         for page in generated_pages(self.catalog, posixpath.relpath(self.config.journeys_dir, config.docs_dir)):
             if files.get_file_from_path(page.src_uri) is not None:
                 raise PluginError(f"{shown}/{page.source}: Die Seite docs/{page.src_uri} gibt es schon. Benenne die Datei um.")
-            files.append(File.generated(config, page.src_uri, content=page.content))
+            kept = partial and preview.is_kept(self.preview, page, affected)
+            files.append((preview.KeptFile if kept else File).generated(config, page.src_uri, content=page.content))
+        if partial == "pages":
+            return files  # the open data follows with the lists
         for data in generated_files(self.catalog, today(), shown):
             files.append(File.generated(config, data.path, content=data.content))
         return files
 
+    def on_nav(self, nav, config, files):
+        if self.preview and self.preview.step:
+            preview.keep_titles(self.preview, nav)
+        return nav
+
+    def on_env(self, env, config, files):
+        if self.preview:
+            env.bytecode_cache = self.preview.templates
+        return env
+
+    def on_pre_build(self, config) -> None:
+        partial = self.preview is not None and self.preview.step
+        self.search_index = None if partial else search.StreamingIndex()  # a partial build sees only some pages
+
+    def on_post_page(self, output: str, page, config) -> str:
+        if self.preview:
+            self.preview.titles[page.file.src_uri] = page.title
+        if self.search_index is not None:
+            self.search_index.add(page.url, output)
+        return output
+
     def on_post_build(self, config) -> None:
+        if self.preview:
+            self.preview.catalog = self.catalog
         try:
-            log.info(f"Suchindex: {search.index_site(Path(config.site_dir))}")
+            if self.search_index is not None:
+                log.info(f"Suchindex: {self.search_index.write(Path(config.site_dir))}")
+            elif self.preview.step == "lists":  # the whole site is current again
+                log.info(f"Suchindex: {search.index_site(Path(config.site_dir))}")
         except search.SearchIndexError as error:
             raise PluginError(str(error)) from None
+
+    def on_serve(self, server, config, builder):
+        server.builder = preview.builder(Path(config.config_file_path).parent.resolve(), config, builder)
+        return server
+
+    def on_build_error(self, error) -> None:
+        if getattr(self, "search_index", None) is not None:
+            self.search_index.close()

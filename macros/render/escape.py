@@ -67,18 +67,33 @@ def markdown_text(text: str) -> str:
     return flat(text).translate(str.maketrans(_MARKDOWN))
 
 
+class _MermaidChars(dict):
+    """`str.translate` table filled on first use: a character stays if it is plain, else becomes its entity code."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        plain = char in _PLAIN or (char.isalnum() and (char.isascii() or char.isalpha()))
+        self[code] = char if plain else f"#{code};"
+        return self[code]
+
+
+_MERMAID_CHARS = _MermaidChars()
+
+
 def mermaid_text(text: str) -> str:
     """One line of literal text inside a Mermaid diagram."""
     line = flat(text)
     if not line:  # only invisible characters: Mermaid needs something to draw, a dash says "no text"
         return "#8211;"
-    out = []
-    for index, char in enumerate(line):
-        plain = char in _PLAIN or (char.isalnum() and (char.isascii() or char.isalpha()))
-        if plain and not _TRIGGERS.match(line, index) and not (index == 0 and _KEYWORDS.match(line)):
-            out.append(char)
-        else:
-            out.append(f"#{ord(char)};")
+    # The first letter of a trigger word, and of a keyword at the start, is encoded although it is plain.
+    starts = [match.start() for match in _TRIGGERS.finditer(line)]
+    if _KEYWORDS.match(line) and starts[:1] != [0]:
+        starts.insert(0, 0)
+    out, last = [], 0
+    for start in starts:
+        out += [line[last:start].translate(_MERMAID_CHARS), f"#{ord(line[start])};"]
+        last = start + 1
+    out.append(line[last:].translate(_MERMAID_CHARS))
     return "".join(out)
 
 

@@ -1,0 +1,51 @@
+"""`make serve`: a saved journey reaches the served page, and only the pages it touches are rebuilt."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from .conftest import REPO
+from .live_serve import LiveServe
+
+JOURNEY = "passamt-kinderpass"
+TITLE = 'title: "Pass für ein Kind beantragen – wie es heute läuft"'
+
+
+@pytest.fixture
+def served(tmp_path):
+    project = tmp_path / "handbook"
+    project.mkdir()
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(REPO / "docs", project / "docs")
+    shutil.copytree(REPO / "journeys", project / "journeys")
+    (project / "macros").symlink_to(REPO / "macros")
+    serve = LiveServe(project)
+    serve.wait_for(f"journeys/{JOURNEY}/", "Pass für ein Kind beantragen", timeout_s=300)
+    yield project, serve
+    serve.stop()
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_a_saved_journey_is_served_with_the_change_and_only_its_pages_are_rebuilt(served):
+    project, serve = served
+    source = next((project / "journeys").rglob(f"{JOURNEY}.yml"))
+    edit(source, TITLE, 'title: "Pass für ein Kind beantragen – frisch geändert"')
+    serve.wait_for(f"journeys/{JOURNEY}/", "Pass für ein Kind beantragen – frisch geändert", timeout_s=300)
+    serve.wait_for("journeys/", "Pass für ein Kind beantragen – frisch geändert", timeout_s=60)  # the catalog lists it
+    assert f"Nur geänderte Journeys neu: {JOURNEY}" in serve.log()
+    other = serve.get("journeys/steueramt-vorladung/")
+    assert other is not None and "frisch geändert" not in other
+
+
+def test_a_changed_handbook_page_still_rebuilds_everything(served):
+    project, serve = served
+    edit(project / "docs" / "index.md", "\n", "\nEin frisch eingefügter Satz.\n")
+    serve.wait_for("", "Ein frisch eingefügter Satz.", timeout_s=300)
+    assert "Nur geänderte Journeys neu" not in serve.log()
