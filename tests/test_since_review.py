@@ -13,8 +13,8 @@ from macros.git_history import changes_since_review
 from macros.local_browser import serve
 from macros.model import load_catalog
 
-from .conftest import REPO, make_project, run_mkdocs
-from .test_browser import serious_violations, visit
+from .conftest import REPO, PageWatch, make_project, run_mkdocs
+from .test_browser import serious_violations
 from .test_pr_summary import PASSAMT, STEP, edit
 
 
@@ -50,7 +50,11 @@ def test_a_journey_changed_after_its_review_says_so_on_its_page(site):
 def test_the_note_is_readable_and_accessible_in_the_browser(browser, site):
     server = serve(site)
     try:
-        watch = visit(browser, f"http://127.0.0.1:{server.server_address[1]}/", "journeys/passamt-kinderpass/")
+        # Opened as a reader opens it: `visit` also fires `beforeprint` to draw the diagrams, and Material opens every
+        # <details> for print, which would leave the note already open.
+        origin = f"http://127.0.0.1:{server.server_address[1]}/"
+        watch = PageWatch(browser, origin)
+        watch.goto(origin + "journeys/passamt-kinderpass/")
         note = watch.page.locator(".kw-since-review")
         assert note.is_visible() and "Gefühl bei 1 Schritt schlechter" in note.inner_text()
         note.locator("summary").click()
