@@ -104,7 +104,7 @@ def _texts(data) -> Iterator[str]:
 
 def statutes_name_their_check(journey: Journey) -> Found:
     """A journey that names a statute says when its law was checked, as pages with legal content do."""
-    if "legal_review" not in journey.data and any(names_a_statute(text) for text in _texts(journey.data)):
+    if "legal_review" not in journey.data and names_a_statute("\n".join(_texts(journey.data))):
         yield ("title",), (
             "Diese Journey nennt ein Gesetz (etwa „§ 30 AO“). Trage ein, wann und für welche Länder das Team "
             "die Rechtslage geprüft hat: „legal_review: {checked: JJJJ-MM-TT, countries: [DE]}“."
