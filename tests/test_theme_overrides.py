@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import textwrap
 from pathlib import Path
 
 import material
@@ -75,3 +76,44 @@ def test_every_copied_material_template_is_guarded():
         and not without_leading_comment(path.read_text(encoding="utf-8")).startswith("{% extends")
     }
     assert copies == set(OVERRIDES)
+
+
+# main.html rewrites one block of Material's base.html (site_nav: pages that hide a sidebar get it empty instead of
+# the whole navigation rendered hidden). This is the block it was derived from; when Material changes it, re-derive.
+SITE_NAV_DERIVED_FROM = """{% if nav %}
+  {% if page.meta and page.meta.hide %}
+    {% set hidden = "hidden" if "navigation" in page.meta.hide %}
+  {% endif %}
+  <div class="md-sidebar md-sidebar--primary" data-md-component="sidebar" data-md-type="navigation" {{ hidden }}>
+    <div class="md-sidebar__scrollwrap">
+      <div class="md-sidebar__inner">
+        {% include "partials/nav.html" %}
+      </div>
+    </div>
+  </div>
+{% endif %}
+{% if "toc.integrate" not in features %}
+  {% if page.meta and page.meta.hide %}
+    {% set hidden = "hidden" if "toc" in page.meta.hide %}
+  {% endif %}
+  <div class="md-sidebar md-sidebar--secondary" data-md-component="sidebar" data-md-type="toc" {{ hidden }}>
+    <div class="md-sidebar__scrollwrap">
+      <div class="md-sidebar__inner">
+        {% include "partials/toc.html" %}
+      </div>
+    </div>
+  </div>
+{% endif %}"""
+
+
+def material_block(name: str) -> str:
+    base = (MATERIAL / "base.html").read_text(encoding="utf-8")
+    found = re.search(r"\{% block " + name + r" %\}\n(.*?)\n\s*\{% endblock %\}", base, re.S)
+    assert found, f"Material's base.html has no block {name} any more; see macros/theme/main.html."
+    return textwrap.dedent(found.group(1))
+
+
+def test_the_block_main_html_rewrites_is_still_materials():
+    current = material_block("site_nav")
+    difference = "".join(difflib.unified_diff(SITE_NAV_DERIVED_FROM.splitlines(True), current.splitlines(True), "abgeleitet von", "Material jetzt"))
+    assert current == SITE_NAV_DERIVED_FROM, difference

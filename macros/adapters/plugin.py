@@ -6,7 +6,7 @@ runs, the edit links in the theme. What stays here is what only MkDocs offers:
 a hook at the start of each build (so `mkdocs serve` reloads edited YAML),
 a files hook for the generated pages, and hooks that hand each written page to
 the search index while the build goes on and write the index at the end (so
-`mkdocs serve` searches the current pages). During `mkdocs serve`, `preview`
+`mkdocs serve` searches the current pages). During `mkdocs serve`, `live_rebuild`
 rebuilds only the pages a changed journey file touches.
 """
 from __future__ import annotations
@@ -22,7 +22,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .. import search, session
-from . import preview
+from . import live_rebuild
 from ..files import link_message, walk
 from ..render.pages import generated_files, generated_pages
 from ..today import DateError, today
@@ -53,11 +53,11 @@ class KundenwegePlugin(BasePlugin[KundenwegeConfig]):
     def on_config(self, config):
         project = Path(config.config_file_path).parent.resolve()
         if getattr(self, "serving", False):
-            preview.start(project, Path(self.config.journeys_dir), Path(config.docs_dir), Path(config.config_file_path))
-        self.preview = preview.serving(project)
+            live_rebuild.start(project, Path(self.config.journeys_dir), Path(config.docs_dir), Path(config.config_file_path))
+        self.live = live_rebuild.serving(project)
         refused = [link_message(posixpath.relpath(link, project), "docs") for link in walk(Path(config.docs_dir))[1]]
         try:
-            memo = self.preview.memo if self.preview else None
+            memo = self.live.memo if self.live else None
             self.catalog, warnings = session.start(project, Path(self.config.journeys_dir), memo)
         except DateError as error:
             raise PluginError(str(error)) from None
@@ -77,17 +77,17 @@ class KundenwegePlugin(BasePlugin[KundenwegeConfig]):
 
     def on_files(self, files: Files, config) -> Files:
         shown = posixpath.relpath(self.config.journeys_dir, Path(config.config_file_path).parent)
-        partial = self.preview.step if self.preview else ""
+        partial = self.live.step if self.live else ""
         if partial == "pages":
-            affected = preview.affected_pages(self.catalog, self.preview.catalog, self.preview.changed)
+            affected = live_rebuild.affected_pages(self.catalog, self.live.catalog, self.live.changed)
         elif partial == "lists":
             affected = set()
-            preview.mark_handbook_pages(files, config)
+            live_rebuild.mark_handbook_pages(files, config)
         for page in generated_pages(self.catalog, posixpath.relpath(self.config.journeys_dir, config.docs_dir)):
             if files.get_file_from_path(page.src_uri) is not None:
                 raise PluginError(f"{shown}/{page.source}: Die Seite docs/{page.src_uri} gibt es schon. Benenne die Datei um.")
-            kept = partial and preview.is_kept(self.preview, page, affected)
-            files.append((preview.KeptFile if kept else File).generated(config, page.src_uri, content=page.content))
+            kept = partial and live_rebuild.is_kept(self.live, page, affected)
+            files.append((live_rebuild.KeptFile if kept else File).generated(config, page.src_uri, content=page.content))
         if partial == "pages":
             return files  # the open data follows with the lists
         for data in generated_files(self.catalog, today(), shown):
@@ -95,39 +95,39 @@ class KundenwegePlugin(BasePlugin[KundenwegeConfig]):
         return files
 
     def on_nav(self, nav, config, files):
-        if self.preview and self.preview.step:
-            preview.keep_titles(self.preview, nav)
+        if self.live and self.live.step:
+            live_rebuild.keep_titles(self.live, nav)
         return nav
 
     def on_env(self, env, config, files):
-        if self.preview:
-            env.bytecode_cache = self.preview.templates
+        if self.live:
+            env.bytecode_cache = self.live.templates
         return env
 
     def on_pre_build(self, config) -> None:
-        partial = self.preview is not None and self.preview.step
+        partial = self.live is not None and self.live.step
         self.search_index = None if partial else search.StreamingIndex()  # a partial build sees only some pages
 
     def on_post_page(self, output: str, page, config) -> str:
-        if self.preview:
-            self.preview.titles[page.file.src_uri] = page.title
+        if self.live:
+            self.live.titles[page.file.src_uri] = page.title
         if self.search_index is not None:
             self.search_index.add(page.url, output)
         return output
 
     def on_post_build(self, config) -> None:
-        if self.preview:
-            self.preview.catalog = self.catalog
+        if self.live:
+            self.live.catalog = self.catalog
         try:
             if self.search_index is not None:
                 log.info(f"Suchindex: {self.search_index.write(Path(config.site_dir))}")
-            elif self.preview.step == "lists":  # the whole site is current again
+            elif self.live.step == "lists":  # the whole site is current again
                 log.info(f"Suchindex: {search.index_site(Path(config.site_dir))}")
         except search.SearchIndexError as error:
             raise PluginError(str(error)) from None
 
     def on_serve(self, server, config, builder):
-        server.builder = preview.builder(Path(config.config_file_path).parent.resolve(), config, builder)
+        server.builder = live_rebuild.builder(Path(config.config_file_path).parent.resolve(), config, builder)
         return server
 
     def on_build_error(self, error) -> None:
