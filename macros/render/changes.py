@@ -92,6 +92,29 @@ def located(change: Change, escape: Escape = str) -> str:
     return f"{place}: {describe(change, escape)}" if place else describe(change, escape)
 
 
+# The verdict counts these kinds of change, in this order: (field, action), singular, plural.
+_STRUCTURE_COUNTS = (
+    (("step", ADDED), "Schritt neu", "Schritte neu"),
+    (("step", REMOVED), "Schritt entfällt", "Schritte entfallen"),
+    (("step", MOVED), "Schritt verschoben", "Schritte verschoben"),
+    (("stage", ADDED), "Phase neu", "Phasen neu"),
+    (("stage", REMOVED), "Phase entfällt", "Phasen entfallen"),
+    (("stage", CHANGED), "Phase umbenannt", "Phasen umbenannt"),
+)
+_ITEM_COUNTS = (
+    (("pain_points", ADDED), "Schmerzpunkt neu", "Schmerzpunkte neu"),
+    (("pain_points", REMOVED), "Schmerzpunkt entfällt", "Schmerzpunkte entfallen"),
+    (("opportunities", ADDED), "Chance neu", "Chancen neu"),
+    (("opportunities", REMOVED), "Chance entfällt", "Chancen entfallen"),
+    (("improvement", ADDED), "Maßnahme neu", "Maßnahmen neu"),
+    (("improvement", REMOVED), "Maßnahme entfällt", "Maßnahmen entfallen"),
+)
+
+
+def _counted(kinds: Counter, table) -> list[str]:
+    return [_count(kinds[key], one, many) for key, one, many in table if kinds[key]]
+
+
 def _count(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
@@ -103,17 +126,7 @@ def verdict(changes: list[Change]) -> str:
     if changes[0].field == "file":
         return describe(changes[0])
     kinds = Counter((c.field, c.action) for c in changes)
-    parts = []
-    for key, one, many in (
-        (("step", ADDED), "Schritt neu", "Schritte neu"),
-        (("step", REMOVED), "Schritt entfällt", "Schritte entfallen"),
-        (("step", MOVED), "Schritt verschoben", "Schritte verschoben"),
-        (("stage", ADDED), "Phase neu", "Phasen neu"),
-        (("stage", REMOVED), "Phase entfällt", "Phasen entfallen"),
-        (("stage", CHANGED), "Phase umbenannt", "Phasen umbenannt"),
-    ):
-        if kinds[key]:
-            parts.append(_count(kinds[key], one, many))
+    parts = _counted(kinds, _STRUCTURE_COUNTS)
     better = sum(1 for c in changes if c.field == "emotion" and c.new > c.old)
     worse = sum(1 for c in changes if c.field == "emotion" and c.new < c.old)
     if better:
@@ -121,16 +134,7 @@ def verdict(changes: list[Change]) -> str:
     if worse:
         parts.append(f"Gefühl bei {_count(worse, 'Schritt', 'Schritten')} schlechter")
     parts += [f"Tiefpunkt von {c.old} auf {c.new}" for c in changes if c.field == "low_point"]
-    for key, one, many in (
-        (("pain_points", ADDED), "Schmerzpunkt neu", "Schmerzpunkte neu"),
-        (("pain_points", REMOVED), "Schmerzpunkt entfällt", "Schmerzpunkte entfallen"),
-        (("opportunities", ADDED), "Chance neu", "Chancen neu"),
-        (("opportunities", REMOVED), "Chance entfällt", "Chancen entfallen"),
-        (("improvement", ADDED), "Maßnahme neu", "Maßnahmen neu"),
-        (("improvement", REMOVED), "Maßnahme entfällt", "Maßnahmen entfallen"),
-    ):
-        if kinds[key]:
-            parts.append(_count(kinds[key], one, many))
+    parts += _counted(kinds, _ITEM_COUNTS)
     done = sum(1 for c in changes if c.field == "status" and c.new == "done")
     if done:
         parts.append(_count(done, "Maßnahme erledigt", "Maßnahmen erledigt"))
