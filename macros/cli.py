@@ -11,7 +11,9 @@ import sys
 from pathlib import Path
 
 from . import schema, templates
-from .model import ID_PATTERN, PERSONA_DIR, RESERVED_IDS, Journey, load_catalog, yaml_files
+from .loader import ID_PATTERN, PERSONA_DIR, load_catalog, yaml_files
+from .model import Journey
+from .site_map import RESERVED_IDS
 from .render.mermaid import journey_diagram, persona_journeys_diagram
 from .render.summary import pull_request_summary
 from .today import DateError

@@ -16,7 +16,8 @@ from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 
 from .journey_diff import Change, FileDiff, Version, diff
-from .model import Catalog, load_catalog, load_texts
+from .loader import load_catalog, load_texts
+from .model import Catalog
 from .problems import Problem
 
 DEFAULT_BASES = ("main", "origin/main")

@@ -17,7 +17,7 @@ from pathlib import PurePosixPath
 from .freshness import is_overdue
 from .model import Improvement, Journey, Persona, Stage, Step
 from .problems import Problem
-from .render.escape import flat, text_key
+from .text import flat, text_key
 
 ADDED, REMOVED, CHANGED, MOVED = "added", "removed", "changed", "moved"
 SIMILAR = 0.6  # how alike two step texts must be to count as one reworded step

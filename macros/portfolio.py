@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from .freshness import Review, is_overdue, review
 from .labels import SEGMENT_LABELS, TOPIC_LABELS
 from .model import Catalog, Improvement, Journey, PainPoint, Persona, Stage, Step
-from .render.escape import flat, text_key
+from .text import flat, text_key
 
 
 @dataclass(frozen=True)

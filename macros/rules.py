@@ -104,11 +104,24 @@ def _texts(data) -> Iterator[str]:
 
 def statutes_name_their_check(journey: Journey) -> Found:
     """A journey that names a statute says when its law was checked, as pages with legal content do."""
-    if "legal_review" not in journey.data and names_a_statute("\n".join(_texts(journey.data))):
+    if journey.legal_review is None and names_a_statute("\n".join(_texts(journey.data))):
         yield ("title",), (
             "Diese Journey nennt ein Gesetz (etwa „§ 30 AO“). Trage ein, wann und für welche Länder das Team "
             "die Rechtslage geprüft hat: „legal_review: {checked: JJJJ-MM-TT, countries: [DE]}“."
         )
+
+
+def done_by_the_review(journey: Journey) -> Found:
+    """A status is what the team saw on `last_reviewed`: work due after that day was not finished then."""
+    if not journey.last_reviewed:
+        return
+    for i, improvement in enumerate(journey.improvements):
+        if improvement.status == "done" and improvement.due and improvement.due > journey.last_reviewed:
+            yield ("improvements", i, "status"), (
+                f"Diese Maßnahme ist erst am {improvement.due} fällig, die Journey wurde am {journey.last_reviewed} überprüft. "
+                "Was nach der Überprüfung fällig war, kann damals noch nicht erledigt gewesen sein: Trage den Stand von "
+                "damals ein („open“ oder „in_progress“) oder überprüfe die Journey neu und setze „last_reviewed“."
+            )
 
 
 def persona_rule(persona: Persona) -> Found:
@@ -128,6 +141,7 @@ JOURNEY_RULES: tuple[Callable[[Journey], Found], ...] = (
     kpis_name_period_and_source,
     best_steps_have_no_pain,
     statutes_name_their_check,
+    done_by_the_review,
 )
 PERSONA_RULES: tuple[Callable[[Persona], Found], ...] = (persona_rule,)
 

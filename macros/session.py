@@ -13,7 +13,8 @@ import threading
 from pathlib import Path
 
 from .git_history import changes_since_review
-from .model import Catalog, load_catalog
+from .loader import load_catalog
+from .model import Catalog
 from .render.changes import SINCE_REVIEW
 from .today import today
 from .problems import Problem, errors

@@ -80,6 +80,9 @@ def warnings(tmp_path: Path, files: dict[str, str]) -> list[str]:
          "Diese Journey nennt ein Gesetz"),
         # a target journey with a step someone claims to have seen
         (GOOD + "state: target\n", "team/pass.yml:14:9", "Trage „confidence: planned“ ein"),
+        # an improvement marked done that was due only after the review
+        (GOOD + "last_reviewed: 2026-11-20\nimprovements:\n  - action: Wartezeit anzeigen\n    owner: Team A\n"
+         "    due: 2027-03-01\n    status: done\n", "team/pass.yml:28:5", "Diese Maßnahme ist erst am 2027-03-01 fällig"),
     ],
 )
 def test_each_rule_warns_at_the_field_it_concerns(tmp_path, content, where, text):

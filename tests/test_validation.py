@@ -157,7 +157,7 @@ def test_hostile_files_fail_fast_and_small(tmp_path, bomb):
 
 
 def test_every_repository_file_points_editors_at_its_schema():
-    from macros.model import kind_of, yaml_files
+    from macros.loader import kind_of, yaml_files
 
     root = Path(__file__).resolve().parent.parent / "journeys"
     wrong = []

@@ -7,7 +7,8 @@ from ..labels import STATUS_LABELS
 from ..model import Catalog
 from ..portfolio import BacklogItem, OwnerCount, backlog, owner_counts
 from .blocks import Href, german_date, improvement_status, journey_url, link, step_names
-from .escape import html_text, text_key
+from ..text import text_key
+from .escape import html_text
 from .filter_table import Row, TableSpec, checkbox_control, select_control, table_page, text_control
 
 

@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 
 from ..model import Journey, Persona, Step
-from .escape import flat, html_text
+from ..text import flat
+from .escape import html_text
 
 LABEL_WIDTH = 128
 COLUMN = 152

@@ -17,7 +17,8 @@ from ..labels import EMOTION_WORDS
 from ..model import Catalog, Journey, Stage, Step
 from .curve import Series, emotion_chart
 from .blocks import bullet_list, journey_url, link
-from .escape import flat, html_text, text_key
+from ..text import flat, text_key
+from .escape import html_text
 
 Href = Callable[[str], str]
 

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 from ..labels import EMOTION_WORDS
 from ..model import Journey, Step
-from .escape import flat, html_text
+from ..text import flat
+from .escape import html_text
 
 # Where emotion 5 (top) and 1 (bottom) sit, in percent of the drawing's height.
 LEVEL_TOP, LEVEL_BOTTOM = 12.0, 88.0

@@ -13,9 +13,8 @@ import html
 import re
 import string
 
-# Runs of white space and control characters become one space: diagrams and table cells are one line,
-# and control characters are invisible anyway (Mermaid would even show C1 controls as Windows-1252 quotes).
-_WHITESPACE = re.compile(r"[\s\x00-\x1f\x7f-\x9f]+")
+from ..text import flat
+
 # Mermaid strips the last ";" of lines that match "style…:…#…;" or "classDef…" (see its
 # encodeEntities), which would break an entity code: their first letter is always encoded.
 _TRIGGERS = re.compile(r"(?i)style|classdef")
@@ -28,18 +27,6 @@ _KEYWORDS = re.compile(r"(?i)(title|section|acc|journey|click|class|link|end|sub
 _HTML = str.maketrans(
     {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "{": "&#123;", "}": "&#125;", "%": "&#37;", "#": "&#35;"}
 )
-
-
-def flat(text: str) -> str:
-    """The text as it shows on one line: what readers and tests compare against."""
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
-        return text  # most texts: nothing to change (isprintable is false for every other space and control)
-    return _WHITESPACE.sub(" ", text).strip()
-
-
-def text_key(text: str) -> str:
-    """Texts that differ only in case and white space are the same text (grouping, comparing)."""
-    return flat(text).casefold()
 
 
 def html_text(text: str) -> str:

@@ -21,7 +21,8 @@ from ..labels import BASIS_LABELS, EMOTION_WORDS, SEGMENT_LABELS, STATUS_LABELS
 from ..model import Catalog, Journey, Persona
 from ..schema import KINDS, schema_text
 from .blocks import journey_url, persona_url
-from .escape import csv_text, flat, html_text
+from ..text import flat
+from .escape import csv_text, html_text
 
 # Raise the major number when a field is removed or changes meaning, the minor number when one is added.
 SCHEMA_VERSION = "1.1"  # 1.1: Beleglage "published", persona basis and conversations, KPI period and source

@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from ..model import Catalog, closest
+from ..model import Catalog
+from ..text import closest
 from ..portfolio import backlog, owner_counts
 from ..schema import KINDS
 from ..today import today

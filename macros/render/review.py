@@ -16,7 +16,8 @@ from ..portfolio import backlog, reviews
 from ..problems import NOTICE, Problem
 from .blocks import german_date
 from .changes import verdict
-from .escape import flat, markdown_text
+from ..text import flat
+from .escape import markdown_text
 
 NOTHING_DUE = "Nichts fällig: Alle Journeys und Personas sind rechtzeitig überprüft, und keine Maßnahme ist überfällig."
 

@@ -1,7 +1,7 @@
 """The schema reference page, generated from the JSON Schema itself."""
 from __future__ import annotations
 
-from ..schema import load_schema
+from ..schema import resolved_schema
 from .escape import html_text
 
 _TYPES = {"string": "Text", "integer": "ganze Zahl", "boolean": "true/false", "array": "Liste", "object": "Felder"}
@@ -10,22 +10,14 @@ _SECTION_NAMES = {"stages": "Phase (ein Eintrag in stages)", "steps": "Schritt (
                   "pain_points": "Schmerzpunkt mit Feldern (ein Eintrag in pain_points, statt eines Texts)"}
 
 
-def _resolve(schema: dict, root: dict) -> dict:
-    while "$ref" in schema:
-        name = schema["$ref"].rsplit("/", 1)[-1]
-        schema = {**root["$defs"][name], **{k: v for k, v in schema.items() if k != "$ref"}}
-    return schema
-
-
-def _type_of(prop: dict, root: dict) -> str:
-    prop = _resolve(prop, root)
+def _type_of(prop: dict) -> str:
     if "enum" in prop:
         return "einer von: " + ", ".join(f"<code>{html_text(str(v))}</code>" for v in prop["enum"])
     kind = prop.get("type", "")
     if kind == "array":
-        items = _resolve(prop.get("items", {}), root)
+        items = prop.get("items", {})
         if "anyOf" in items:
-            return "Liste von " + " oder ".join(_item_name(_resolve(choice, root)) for choice in items["anyOf"])
+            return "Liste von " + " oder ".join(_item_name(choice) for choice in items["anyOf"])
         return "Liste von " + _item_name(items)
     if prop.get("format") == "date":
         return "Datum (JJJJ-MM-TT)"
@@ -44,25 +36,24 @@ def _item_name(items: dict) -> str:
     return _TYPES.get(items.get("type"), "Werten")
 
 
-def _objects(schema: dict, root: dict, title: str):
+def _objects(schema: dict, title: str):
     """Yield (title, object schema) for the object and every nested object, in reading order."""
     yield title, schema
     for name, prop in schema.get("properties", {}).items():
-        prop = _resolve(prop, root)
-        items = _resolve(prop.get("items", {}), root) if prop.get("type") == "array" else {}
-        for choice in [_resolve(c, root) for c in items.get("anyOf", [items])]:
+        items = prop.get("items", {}) if prop.get("type") == "array" else {}
+        for choice in items.get("anyOf", [items]):
             if choice.get("type") == "object":
-                yield from _objects(choice, root, _SECTION_NAMES.get(name, name))
+                yield from _objects(choice, _SECTION_NAMES.get(name, name))
 
 
 def schema_reference(kind: str) -> str:
-    root = load_schema(kind)
+    root = resolved_schema(kind)
     parts = [f'<div class="kw-schema"><p>{html_text(root.get("description", ""))}</p>']
-    for title, obj in _objects(root, root, root.get("title", kind)):
+    for title, obj in _objects(root, root.get("title", kind)):
         required = set(obj.get("required", ()))
         rows = "".join(
             f"<tr><td><code>{html_text(name)}</code></td><td>{'ja' if name in required else 'nein'}</td>"
-            f"<td>{_type_of(prop, root)}</td><td>{html_text(_resolve(prop, root).get('description', ''))}</td></tr>"
+            f"<td>{_type_of(prop)}</td><td>{html_text(prop.get('description', ''))}</td></tr>"
             for name, prop in obj.get("properties", {}).items()
         )
         parts.append(
