@@ -21,8 +21,8 @@ from markdown import Extension
 from markdown.postprocessors import Postprocessor
 
 from .. import session
-from ..render.blocks import relative
 from ..render.fragments import MARKER, expand
+from ..site_map import relative
 from .builder import page_context
 
 DIAGRAM = '<pre class="mermaid">'

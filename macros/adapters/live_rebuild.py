@@ -33,6 +33,7 @@ from mkdocs.structure.files import File
 
 from ..model import Catalog
 from ..render.compare import comparison_pairs
+from ..site_map import comparison_source, journey_source, persona_source
 
 log = logging.getLogger("mkdocs.plugins.kundenwege")
 CODE = Path(__file__).resolve().parent.parent  # the macros package: a change there needs a full build
@@ -148,14 +149,14 @@ def affected_pages(catalog: Catalog, before: Catalog | None, changed: frozenset[
     """The generated journey and persona pages (src_uri) that show a changed journey, as it is and as it was."""
     pages = set()
     for ident in changed:
-        pages.add(f"journeys/{ident}.md")
+        pages.add(journey_source(ident))
         for version in (catalog, before) if before else (catalog,):
             journey = version.journeys.get(ident)
             if journey is not None and journey.persona:
-                pages.add(f"personas/{journey.persona}.md")
+                pages.add(persona_source(journey.persona))
             for current, target in comparison_pairs(version).values():
                 if ident in (current.id, target.id):
-                    pages |= {f"journeys/{current.id}/vergleich.md", f"journeys/{current.id}.md", f"journeys/{target.id}.md"}
+                    pages |= {comparison_source(current.id), journey_source(current.id), journey_source(target.id)}
     return pages
 
 

@@ -6,10 +6,12 @@ import datetime as dt
 from ..labels import STATUS_LABELS
 from ..model import Catalog
 from ..portfolio import BacklogItem, OwnerCount, backlog, owner_counts
-from .blocks import Href, german_date, improvement_status, journey_url, link, step_names
+from ..site_map import BACKLOG_DATA, backlog_page_url, journey_url
 from ..text import text_key
+from .blocks import german_date, improvement_status, step_names
 from .escape import html_text
 from .filter_table import Row, TableSpec, checkbox_control, select_control, table_page, text_control
+from .html import Href, link, scroll_table
 
 
 def backlog_summary(items: list[BacklogItem]) -> str:
@@ -26,20 +28,10 @@ def owner_table(owners: list[OwnerCount]) -> str:
         f"<td>{o.counts['done']}</td></tr>"
         for o in owners
     )
-    return (
-        '<div class="kw-scroll" role="region" tabindex="0" aria-label="Maßnahmen je Verantwortlichen">'
-        '<table class="kw-table"><caption>Maßnahmen je Verantwortlichen, die mit den meisten überfälligen zuerst</caption>'
-        '<thead><tr><th scope="col">Verantwortlich</th><th scope="col">überfällig</th><th scope="col">geplant</th>'
-        '<th scope="col">läuft</th><th scope="col">erledigt</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table></div>"
+    return scroll_table(
+        "Maßnahmen je Verantwortlichen", ["Verantwortlich", "überfällig", "geplant", "läuft", "erledigt"], rows,
+        caption="Maßnahmen je Verantwortlichen, die mit den meisten überfälligen zuerst",
     )
-
-
-BACKLOG_DATA = "tabellen/massnahmen.json"
-
-
-def backlog_page_url(page: int) -> str:
-    return "journeys/massnahmen/" if page == 1 else f"journeys/massnahmen/{page}/"
 
 
 def backlog_row(i: BacklogItem, href: Href, today: dt.date) -> Row:

@@ -6,43 +6,16 @@ Links are built by a `href` callable from the adapter, which knows the page.
 """
 from __future__ import annotations
 
-from typing import Callable
-
 import datetime as dt
-import posixpath
 
 from ..freshness import REVIEW_LABELS, REVIEW_ORDER, Review, is_overdue, review
 from ..labels import BASIS_LABELS, EMOTION_WORDS, SEGMENT_LABELS, STATE_LABELS, STATUS_LABELS
 from ..model import Catalog, Improvement, Journey, Persona
+from ..site_map import CATALOG_DATA, catalog_page_url, journey_url, persona_url
 from .escape import html_paragraphs, html_text
 from .faces import emotion_icon
 from .filter_table import Row, TableSpec, select_control, table_page, text_control
-
-Href = Callable[[str], str]
-
-
-def relative(url_of_page: str, target: str) -> str:
-    """`target` (relative to the site root) as seen from the page at `url_of_page`, so the site works under any base path."""
-    link = posixpath.relpath("/" + target, "/" + posixpath.dirname(url_of_page))
-    return link + "/" if target.endswith("/") and not link.endswith("/") else link
-
-
-def journey_url(journey_id: str) -> str:
-    return f"journeys/{journey_id}/"
-
-
-def persona_url(persona_id: str) -> str:
-    return f"personas/{persona_id}/"
-
-
-def bullet_list(items: tuple[str, ...] | list[str]) -> str:
-    if not items:
-        return ""
-    return "<ul>" + "".join(f"<li>{html_text(item)}</li>" for item in items) + "</ul>"
-
-
-def link(href: Href, url: str, text: str) -> str:
-    return f'<a href="{html_text(href(url))}">{html_text(text)}</a>'
+from .html import Href, bullet_list, facts, link, scroll_table
 
 
 def emotion_label(emotion: int) -> str:
@@ -76,23 +49,22 @@ def improvement_status(improvement: Improvement, today: dt.date) -> str:
 def journey_facts(journey: Journey, catalog: Catalog, href: Href, today: dt.date) -> str:
     """The head of a journey page: description and who, whose, when, compared with what."""
     persona = catalog.personas[journey.persona]
-    facts = [
+    pairs = [
         ("Persona", f"{link(href, persona_url(persona.id), persona.name)} ({SEGMENT_LABELS[persona.segment]})"),
         ("Verantwortlich", html_text(journey.owner)),
         ("Umfang", f"{len(journey.stages)} Phasen, {len(journey.steps)} Schritte, tiefster Wert {journey.lowest_emotion} von 5"),
     ]
     if journey.state:
-        facts.append(("Zustand", STATE_LABELS[journey.state]))
+        pairs.append(("Zustand", STATE_LABELS[journey.state]))
     if journey.compare_with in catalog.journeys:
         other = catalog.journeys[journey.compare_with]
-        facts.append(("Zum Vergleich", link(href, journey_url(other.id), other.title)))
+        pairs.append(("Zum Vergleich", link(href, journey_url(other.id), other.title)))
     if journey.channels:
-        facts.append(("Kanäle", html_text(", ".join(journey.channels))))
+        pairs.append(("Kanäle", html_text(", ".join(journey.channels))))
     state = review(journey.last_reviewed, journey.review_interval, today)
     checked = f"{german_date(journey.last_reviewed)}, " if journey.last_reviewed else ""
-    facts.append(("Überprüfung", f"{checked}{review_badge(state)}, alle {journey.review_interval} Monate"))
-    items = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in facts)
-    return f'<div class="kw-facts">{html_paragraphs(journey.description)}<dl>{items}</dl></div>'
+    pairs.append(("Überprüfung", f"{checked}{review_badge(state)}, alle {journey.review_interval} Monate"))
+    return f'<div class="kw-facts">{html_paragraphs(journey.description)}{facts(pairs)}</div>'
 
 
 def kpi_table(journey: Journey) -> str:
@@ -102,12 +74,7 @@ def kpi_table(journey: Journey) -> str:
         f"<td>{html_text(k.period)}</td><td>{html_text(k.source)}</td></tr>"
         for k in journey.kpis
     )
-    return (
-        '<div class="kw-scroll" role="region" tabindex="0" aria-label="Kennzahlen">'
-        '<table class="kw-table"><thead><tr><th scope="col">Kennzahl</th><th scope="col">Heute</th>'
-        '<th scope="col">Ziel</th><th scope="col">Zeitraum</th><th scope="col">Quelle</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table></div>"
-    )
+    return scroll_table("Kennzahlen", ["Kennzahl", "Heute", "Ziel", "Zeitraum", "Quelle"], rows)
 
 
 def improvement_table(journey: Journey, today: dt.date) -> str:
@@ -117,13 +84,7 @@ def improvement_table(journey: Journey, today: dt.date) -> str:
         f"<td>{step_names(journey.addressed_steps(i))}</td></tr>"
         for i in journey.improvements
     )
-    return (
-        '<div class="kw-scroll" role="region" tabindex="0" aria-label="Maßnahmen">'
-        '<table class="kw-table"><thead><tr><th scope="col">Maßnahme</th><th scope="col">Verantwortlich</th>'
-        '<th scope="col">Fällig</th><th scope="col">Erfolgskriterium</th><th scope="col">Stand</th>'
-        '<th scope="col">Setzt an bei</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table></div>"
-    )
+    return scroll_table("Maßnahmen", ["Maßnahme", "Verantwortlich", "Fällig", "Erfolgskriterium", "Stand", "Setzt an bei"], rows)
 
 
 def step_names(steps) -> str:
@@ -176,13 +137,6 @@ def persona_overview(catalog: Catalog, href: Href, today: dt.date) -> str:
         cards = "".join(persona_card(p, catalog, href, today) for p in members)
         groups.append(f'<section class="kw-segment-group" aria-label="{html_text(label)}"><p class="kw-group-title">{label}</p>{cards}</section>')
     return f'<div class="kw-personas">{"".join(groups)}</div>'
-
-
-CATALOG_DATA = "tabellen/katalog.json"
-
-
-def catalog_page_url(page: int) -> str:
-    return "journeys/" if page == 1 else f"journeys/katalog/{page}/"
 
 
 def catalog_row(journey: Journey, catalog: Catalog, href: Href, today: dt.date) -> Row:

@@ -11,16 +11,14 @@ from __future__ import annotations
 import difflib
 import os
 from dataclasses import dataclass
-from typing import Callable
 
 from ..labels import EMOTION_WORDS
 from ..model import Catalog, Journey, Stage, Step
 from .curve import Series, emotion_chart
-from .blocks import bullet_list, journey_url, link
+from ..site_map import journey_url
 from ..text import flat, text_key
 from .escape import html_text
-
-Href = Callable[[str], str]
+from .html import Href, bullet_list, facts, link, scroll_table
 
 
 def comparison_pairs(catalog: Catalog) -> dict[str, tuple[Journey, Journey]]:
@@ -53,10 +51,6 @@ def comparison_of(catalog: Catalog, journey_id: str) -> str | None:
         if journey_id in (current.id, target.id):
             return current_id
     return None
-
-
-def comparison_url(current_id: str) -> str:
-    return f"journeys/{current_id}/vergleich/"
 
 
 def comparison_title(current: Journey, target: Journey) -> str:
@@ -163,14 +157,14 @@ def journey_comparison(catalog: Catalog, current_id: str, href: Href) -> str:
     pain_before = sum(len(s.pain_points) for s in current.steps)
     pain_after = sum(len(s.pain_points) for s in target.steps)
     gone = sum(len(c.gone_pain_points) for c in changes)
-    facts = [
+    pairs = [
         ("Ist-Journey", to(current)),
         ("Soll-Journey", to(target)),
         ("Tiefster Wert", f"vorher {_lowest(current.lowest_emotion)}, nachher {_lowest(target.lowest_emotion)}"),
         ("Schritte", f"vorher {len(current.steps)}, nachher {len(target.steps)}"),
         ("Schmerzpunkte", f"vorher {pain_before}, nachher {pain_after}; {gone} aus dem Ist kommen im Soll nicht mehr vor"),
     ]
-    head = '<dl class="kw-compare-facts">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>"
+    head = facts(pairs, "kw-compare-facts")
     legend = (
         '<ul class="kw-chart-legend">'
         f'<li>{SWATCHES["kw-series-current"]} Ist-Journey: durchgezogene Linie, runde Punkte</li>'
@@ -203,12 +197,9 @@ def journey_comparison(catalog: Catalog, current_id: str, href: Href) -> str:
             )
         tds = "".join(f'<td data-label="{h}">{c}</td>' for h, c in zip(headers[1:], cells))
         rows.append(f'<tr><th scope="row">{html_text(change.name)}{where}</th>{tds}</tr>')
-    head_row = "".join(f'<th scope="col">{h}</th>' for h in headers)
     table = (
-        '<div class="kw-scroll" role="region" tabindex="0" aria-label="Phase für Phase, seitlich scrollbar">'
-        f'<table class="kw-table kw-compare-table"><caption>Phase für Phase</caption><thead><tr>{head_row}</tr></thead>'
-        f'<tbody>{"".join(rows)}</tbody></table></div>'
-        '<p class="kw-note">Gleiche Schritte erkennt der Vergleich an derselben Kennung (<code>id</code>) in beiden Dateien '
+        scroll_table("Phase für Phase, seitlich scrollbar", headers, rows, caption="Phase für Phase", css="kw-table kw-compare-table")
+        +         '<p class="kw-note">Gleiche Schritte erkennt der Vergleich an derselben Kennung (<code>id</code>) in beiden Dateien '
         "oder am gleichen Text; gleiche Phasen am gleichen Namen. Ein Schmerzpunkt fällt weg, wenn sein Text in der "
         "Soll-Journey nicht mehr vorkommt.</p>"
     )

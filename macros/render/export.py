@@ -20,9 +20,10 @@ from ..freshness import is_overdue, review
 from ..labels import BASIS_LABELS, EMOTION_WORDS, SEGMENT_LABELS, STATUS_LABELS
 from ..model import Catalog, Journey, Persona
 from ..schema import KINDS, schema_text
-from .blocks import journey_url, persona_url
+from ..site_map import api_file, journey_url, persona_url, schema_file
 from ..text import flat
 from .escape import csv_text, html_text
+from .html import scroll_table
 
 # Raise the major number when a field is removed or changes meaning, the minor number when one is added.
 SCHEMA_VERSION = "1.1"  # 1.1: Beleglage "published", persona basis and conversations, KPI period and source
@@ -172,12 +173,12 @@ def open_data(catalog: Catalog, today: dt.date, journeys_prefix: str = "journeys
     ]
     improvement_rows = [(j, i, today) for j in journeys for i in j.improvements]
     files = [
-        GeneratedFile("api/journeys.json", _json("journeys", [_journey_entry(j, catalog, today, journeys_prefix) for j in journeys], today)),
-        GeneratedFile("api/personas.json", _json("personas", [_persona_entry(p, catalog, today, journeys_prefix) for p in catalog.sorted_personas()], today)),
-        GeneratedFile("api/journeys.csv", _csv(STEP_COLUMNS, step_rows)),
-        GeneratedFile("api/massnahmen.csv", _csv(IMPROVEMENT_COLUMNS, improvement_rows)),
+        GeneratedFile(api_file("journeys.json"), _json("journeys", [_journey_entry(j, catalog, today, journeys_prefix) for j in journeys], today)),
+        GeneratedFile(api_file("personas.json"), _json("personas", [_persona_entry(p, catalog, today, journeys_prefix) for p in catalog.sorted_personas()], today)),
+        GeneratedFile(api_file("journeys.csv"), _csv(STEP_COLUMNS, step_rows)),
+        GeneratedFile(api_file("massnahmen.csv"), _csv(IMPROVEMENT_COLUMNS, improvement_rows)),
     ]
-    files += [GeneratedFile(f"api/schema/{kind}.schema.json", schema_text(kind)) for kind in KINDS]
+    files += [GeneratedFile(schema_file(kind), schema_text(kind)) for kind in KINDS]
     return files
 
 
@@ -198,10 +199,7 @@ def reference(kind: str) -> str:
         "massnahmen.csv": {c.name: c.description for c in IMPROVEMENT_COLUMNS},
     }[kind]
     rows = "".join(f"<tr><td><code>{html_text(name)}</code></td><td>{html_text(text)}</td></tr>" for name, text in described.items())
-    return (
-        f'<div class="kw-scroll" role="region" tabindex="0" aria-label="Felder von {kind}"><table class="kw-table">'
-        f'<thead><tr><th scope="col">Feld</th><th scope="col">Bedeutung</th></tr></thead><tbody>{rows}</tbody></table></div>'
-    )
+    return scroll_table(f"Felder von {kind}", ["Feld", "Bedeutung"], rows)
 
 
 EXPORTS = ("journeys.json", "personas.json", "journeys.csv", "massnahmen.csv")

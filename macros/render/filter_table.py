@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from .escape import html_text
+from .html import scroll_region
 
 PAGE_SIZE = 50
 _TAG = re.compile(r"<[^>]+>")
@@ -89,10 +90,9 @@ def table_page(spec: TableSpec, items: list, to_row, *, page: int = 1, page_url=
         f'<div class="kw-filterable" data-noun="{html_text(spec.noun)}" data-total="{len(items)}"{data}>'
         f'<div class="kw-filters" role="search" aria-label="{html_text(spec.label)} filtern" hidden>{" ".join(spec.controls)} '
         f'<span class="kw-count" aria-live="polite">{count}</span></div>'
-        f'<div class="kw-scroll" role="region" tabindex="0" aria-label="{html_text(spec.label)}">'
-        f'<table class="kw-table {spec.css}"><thead><tr>{head}</tr></thead>'
-        f'<tbody>{"".join(row_html(r) for r in shown)}</tbody></table></div>'
-        f"{_pages(page, pages, page_url, len(items), len(shown))}"
+        + scroll_region(spec.label, f'<table class="kw-table {spec.css}"><thead><tr>{head}</tr></thead>'
+                        f'<tbody>{"".join(row_html(r) for r in shown)}</tbody></table>')
+        + f"{_pages(page, pages, page_url, len(items), len(shown))}"
         '<p class="kw-more-rows" hidden><button type="button" class="md-button">Weitere anzeigen</button></p></div>'
     )
 

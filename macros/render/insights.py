@@ -24,21 +24,14 @@ from ..portfolio import (
     reviews,
     segments_without_journeys,
 )
-from .blocks import Href, journey_url, link, persona_url, review_badge
+from ..site_map import EVIDENCE_DATA, journey_url, persona_url
+from .blocks import review_badge
 from .escape import html_text
 from .filter_table import Row, TableSpec, select_control, table_page, text_control
+from .html import Href, link, scroll_table
 
 LIMIT = 20
 SHOWN_JOURNEYS = 5
-
-
-def _table(label: str, headers: list[str], rows: list[str], caption: str = "") -> str:
-    head = "".join(f'<th scope="col">{h}</th>' for h in headers)
-    cap = f"<caption>{caption}</caption>" if caption else ""
-    return (
-        f'<div class="kw-scroll" role="region" tabindex="0" aria-label="{html_text(label)}">'
-        f'<table class="kw-table">{cap}<thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
-    )
 
 
 def _more(total: int, shown: int, what: str) -> str:
@@ -76,7 +69,7 @@ def pain_hotspots_block(catalog: Catalog, href: Href) -> str:
             f"<tr><td>{html_text(spot.label)} <small>({kind})</small></td><td>{len(journeys)}</td>"
             f"<td>{len(spot.teams)}</td><td>{len(spot.places)}</td><td>{links}{more}</td></tr>"
         )
-    return _table("Wiederkehrende Schmerzpunkte", ["Schmerzpunkt", "Journeys", "Teams", "Nennungen", "Wo"], rows) + _more(
+    return scroll_table("Wiederkehrende Schmerzpunkte", ["Schmerzpunkt", "Journeys", "Teams", "Nennungen", "Wo"], rows) + _more(
         len(spots), LIMIT, "wiederkehrende Schmerzpunkte"
     )
 
@@ -93,7 +86,7 @@ def lowest_moments_block(catalog: Catalog, href: Href) -> str:
         f"<p>{len(at_lowest)} Schritte in {len({r.journey.id for r in at_lowest})} Journeys erreichen den tiefsten Wert "
         f"{lowest} ({EMOTION_WORDS[lowest]}). Momente der Wahrheit stehen bei gleichem Wert vorn.</p>"
     )
-    return intro + _table("Tiefpunkte", ["Schritt", "Journey", "Persona", "Phase", "Gefühl"], rows) + _more(len(refs), LIMIT, "Schritte")
+    return intro + scroll_table("Tiefpunkte", ["Schritt", "Journey", "Persona", "Phase", "Gefühl"], rows) + _more(len(refs), LIMIT, "Schritte")
 
 
 def moments_of_truth_block(catalog: Catalog, href: Href) -> str:
@@ -102,7 +95,7 @@ def moments_of_truth_block(catalog: Catalog, href: Href) -> str:
         return "<p>Noch keine Journey markiert einen Moment der Wahrheit.</p>"
     rows = [f"<tr>{_step_place(r, catalog, href)}<td>{r.step.emotion} – {EMOTION_WORDS[r.step.emotion]}</td></tr>" for r in refs[:LIMIT]]
     intro = f"<p>{len(refs)} Momente der Wahrheit in {len({r.journey.id for r in refs})} Journeys, die schlechtesten zuerst.</p>"
-    return intro + _table("Momente der Wahrheit", ["Schritt", "Journey", "Persona", "Phase", "Gefühl"], rows) + _more(
+    return intro + scroll_table("Momente der Wahrheit", ["Schritt", "Journey", "Persona", "Phase", "Gefühl"], rows) + _more(
         len(refs), LIMIT, "Momente der Wahrheit"
     )
 
@@ -117,7 +110,7 @@ def average_emotion_block(catalog: Catalog, of: str) -> str:
         for a in averages[:LIMIT]
     ]
     label = "Gefühl je Kanal" if of == "channel" else "Gefühl je Phase"
-    return _table(label, [name, "Mittleres Gefühl", "Schritte", "Journeys"], rows) + _more(
+    return scroll_table(label, [name, "Mittleres Gefühl", "Schritte", "Journeys"], rows) + _more(
         len(averages), LIMIT, "Kanäle" if of == "channel" else "Phasen"
     )
 
@@ -156,7 +149,6 @@ def overdue_reviews_block(catalog: Catalog, href: Href, today: dt.date) -> str:
     return "".join(parts)
 
 
-EVIDENCE_DATA = "tabellen/belege.json"
 EVIDENCE_SHOWN = 20
 
 

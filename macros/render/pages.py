@@ -16,13 +16,17 @@ from dataclasses import dataclass
 from ..model import Catalog, Journey, Persona
 from ..portfolio import backing, backlog
 from . import backlog as backlog_view
-from .blocks import CATALOG_DATA, catalog_row, relative
+from ..site_map import (
+    BACKLOG_DATA, CATALOG_DATA, EVIDENCE_DATA, backlog_page_source, catalog_page_source, comparison_source, journey_source,
+    persona_source, relative,
+)
+from .blocks import catalog_row
 from .compare import comparison_pairs, comparison_title
 from .escape import html_text
 from .export import GeneratedFile, open_data
 from .filter_table import data_file
 from .fragments import PAGED, marker
-from .insights import EVIDENCE_DATA, evidence_row
+from .insights import evidence_row
 
 # Journey and comparison pages need the whole width: no navigation, no table of contents.
 # Material and Zensical both read `hide` from the front matter.
@@ -39,23 +43,23 @@ class GeneratedPage:
 def generated_pages(catalog: Catalog, journeys_from_docs: str = "../journeys") -> list[GeneratedPage]:
     """Every generated page; `journeys_from_docs` is the journeys folder seen from the docs folder (for edit links)."""
     pages = [
-        GeneratedPage(f"journeys/{j.id}.md", j.source, journey_page(j, f"{journeys_from_docs}/{j.source}"))
+        GeneratedPage(journey_source(j.id), j.source, journey_page(j, f"{journeys_from_docs}/{j.source}"))
         for j in catalog.journeys.values()
     ]
     pages += [
-        GeneratedPage(f"personas/{p.id}.md", p.source, persona_page(p, f"{journeys_from_docs}/{p.source}"))
+        GeneratedPage(persona_source(p.id), p.source, persona_page(p, f"{journeys_from_docs}/{p.source}"))
         for p in catalog.personas.values()
     ]
     pages += [
-        GeneratedPage(f"journeys/katalog/{n}.md", "", _more_rows_page("Alle Journeys", "journey_catalog", n, "journeys/index.md"))
+        GeneratedPage(catalog_page_source(n), "", _more_rows_page("Alle Journeys", "journey_catalog", n, catalog_page_source(1)))
         for n in range(2, PAGED["journey_catalog"](catalog) + 1)
     ]
     pages += [
-        GeneratedPage(f"journeys/massnahmen/{n}.md", "", _more_rows_page("Alle Maßnahmen", "improvement_backlog", n, "journeys/massnahmen.md"))
+        GeneratedPage(backlog_page_source(n), "", _more_rows_page("Alle Maßnahmen", "improvement_backlog", n, backlog_page_source(1)))
         for n in range(2, PAGED["improvement_backlog"](catalog) + 1)
     ]
     pages += [
-        GeneratedPage(f"journeys/{current.id}/vergleich.md", current.source, comparison_page(current, target, f"{journeys_from_docs}/{current.source}"))
+        GeneratedPage(comparison_source(current.id), current.source, comparison_page(current, target, f"{journeys_from_docs}/{current.source}"))
         for current, target in comparison_pairs(catalog).values()
     ]
     return pages
@@ -73,10 +77,10 @@ def generated_files(catalog: Catalog, today: dt.date, journeys_prefix: str = "jo
     def seen_from(path: str):
         return lambda target: relative(path, target)
 
-    from_catalog, from_backlog, from_evidence = (seen_from(path) for path in (CATALOG_DATA, backlog_view.BACKLOG_DATA, EVIDENCE_DATA))
+    from_catalog, from_backlog, from_evidence = (seen_from(path) for path in (CATALOG_DATA, BACKLOG_DATA, EVIDENCE_DATA))
     tables = [
         GeneratedFile(CATALOG_DATA, data_file([catalog_row(j, catalog, from_catalog, today) for j in catalog.sorted_journeys()])),
-        GeneratedFile(backlog_view.BACKLOG_DATA, data_file([backlog_view.backlog_row(i, from_backlog, today) for i in backlog(catalog, today)])),
+        GeneratedFile(BACKLOG_DATA, data_file([backlog_view.backlog_row(i, from_backlog, today) for i in backlog(catalog, today)])),
         GeneratedFile(EVIDENCE_DATA, data_file([evidence_row(b, from_evidence) for b in backing(catalog)])),
     ]
     return open_data(catalog, today, journeys_prefix) + tables

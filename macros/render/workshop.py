@@ -10,18 +10,13 @@ of long journeys until the sheet holds them.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable
 
 from ..labels import SEGMENT_LABELS, STATE_LABELS
 from ..model import Catalog, Journey, Persona
-from .compare import comparison_of, comparison_url
+from ..site_map import comparison_url, journey_url, poster_anchor
+from .compare import comparison_of
 from .escape import html_text
-
-Href = Callable[[str], str]
-
-
-def poster_anchor(journey_id: str) -> str:
-    return f"poster-{journey_id}"
+from .html import Href
 
 
 def journey_links(catalog: Catalog, journey: Journey, href: Href) -> str:
@@ -30,7 +25,7 @@ def journey_links(catalog: Catalog, journey: Journey, href: Href) -> str:
     compared = comparison_of(catalog, journey.id)
     if compared:
         links.append(f'<a href="{html_text(href(comparison_url(compared)))}">Ist und Soll vergleichen</a>')
-    poster = f'{html_text(href(f"journeys/{journey.id}/"))}#{poster_anchor(journey.id)}'  # ids are a–z, 0–9 and "-"
+    poster = f'{html_text(href(journey_url(journey.id)))}#{poster_anchor(journey.id)}'  # ids are a–z, 0–9 and "-"
     links.append(f'<a href="{poster}">Workshop-Poster: die Journey Map auf einem A3-Bogen quer</a>')
     return '<ul class="kw-journey-links">' + "".join(f"<li>{link}</li>" for link in links) + "</ul>"
 
