@@ -184,13 +184,6 @@ class Persona:
 class Catalog:
     journeys: dict[str, Journey] = field(default_factory=dict)
     personas: dict[str, Persona] = field(default_factory=dict)
-    # Views computed from the catalog (e.g. the backlog), kept because many pages of one build ask for them.
-    derived: dict = field(default_factory=dict, init=False, repr=False, compare=False)
-
-    def once(self, key, compute):
-        if key not in self.derived:
-            self.derived[key] = compute()
-        return self.derived[key]
 
     def journeys_of(self, persona_id: str) -> list[Journey]:
         return sorted((j for j in self.journeys.values() if j.persona == persona_id), key=lambda j: j.title.casefold())

@@ -31,14 +31,7 @@ def lived_journeys(catalog: Catalog) -> list[Journey]:
 
 
 def steps_of(journeys: list[Journey]) -> list[StepRef]:
-    refs = []
-    for journey in journeys:
-        number = 0
-        for stage in journey.stages:
-            for step in stage.steps:
-                number += 1
-                refs.append(StepRef(journey, stage, step, number))
-    return refs
+    return [StepRef(journey, n.stage, n.step, n.number) for journey in journeys for n in journey.numbered_steps()]
 
 
 @dataclass
@@ -187,10 +180,6 @@ class BacklogItem:
 
 def backlog(catalog: Catalog, today: dt.date) -> list[BacklogItem]:
     """Every improvement of every journey: overdue first, then by due date (none last)."""
-    return catalog.once(("backlog", today), lambda: _backlog(catalog, today))
-
-
-def _backlog(catalog: Catalog, today: dt.date) -> list[BacklogItem]:
     items = []
     for journey in catalog.sorted_journeys():
         for improvement in journey.improvements:
@@ -218,7 +207,3 @@ def per_owner(items: list[BacklogItem]) -> list[OwnerCount]:
         count.counts[item.improvement.status] += 1
         count.overdue += item.overdue
     return sorted(owners.values(), key=lambda o: (-o.overdue, -(o.counts["open"] + o.counts["in_progress"]), o.owner.casefold()))
-
-
-def owner_counts(catalog: Catalog, today: dt.date) -> list[OwnerCount]:
-    return catalog.once(("owners", today), lambda: per_owner(backlog(catalog, today)))

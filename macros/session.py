@@ -15,14 +15,14 @@ from pathlib import Path
 from .git_history import changes_since_review
 from .loader import load_catalog
 from .model import Catalog
-from .render.changes import SINCE_REVIEW
-from .today import today
 from .problems import Problem, errors
+from .render.context import RenderContext
+from .today import today
 
 DEFAULT_JOURNEYS_DIR = "journeys"
 
 _lock = threading.Lock()
-_catalogs: dict[Path, Catalog] = {}
+_contexts: dict[Path, RenderContext] = {}
 
 
 class DataError(Exception):
@@ -33,9 +33,11 @@ class DataError(Exception):
         self.problems = problems
 
 
-def _add_history(root: Path, catalog: Catalog) -> None:
-    """What changed in each journey since its review, from git history (empty without it), for the journey pages."""
-    catalog.derived[SINCE_REVIEW] = changes_since_review(root, catalog, today())
+def _context(root: Path, catalog: Catalog) -> RenderContext:
+    """The build's render context: today, once, and what changed in each journey since its review
+    (from git history, empty without it) for the journey pages."""
+    day = today()
+    return RenderContext(catalog, day, since_review=changes_since_review(root, catalog, day))
 
 
 def start(project_dir: Path, journeys_dir: Path, memo: dict | None = None) -> tuple[Catalog, list[Problem]]:
@@ -50,20 +52,24 @@ def start(project_dir: Path, journeys_dir: Path, memo: dict | None = None) -> tu
     catalog, problems = load_catalog(root, label=label, memo=memo)
     if errors(problems):
         raise DataError(problems)
-    _add_history(root, catalog)
+    built = _context(root, catalog)
     with _lock:
-        _catalogs[project_dir] = catalog
+        _contexts[project_dir] = built
     return catalog, problems
 
 
-def catalog(project_dir: Path) -> Catalog:
-    """The catalog of the build under way for `project_dir`, loading `journeys/` if no build started one."""
+def context(project_dir: Path) -> RenderContext:
+    """The render context of the build under way for `project_dir`, loading `journeys/` if no build started one."""
     project_dir = Path(project_dir).resolve()
     with _lock:
-        if project_dir not in _catalogs:
+        if project_dir not in _contexts:
             loaded, problems = load_catalog(project_dir / DEFAULT_JOURNEYS_DIR)
             if errors(problems):
                 raise DataError(problems)
-            _add_history(project_dir / DEFAULT_JOURNEYS_DIR, loaded)
-            _catalogs[project_dir] = loaded
-        return _catalogs[project_dir]
+            _contexts[project_dir] = _context(project_dir / DEFAULT_JOURNEYS_DIR, loaded)
+        return _contexts[project_dir]
+
+
+def catalog(project_dir: Path) -> Catalog:
+    """The catalog of the build under way for `project_dir` (see `context`)."""
+    return context(project_dir).catalog

@@ -202,12 +202,12 @@ def test_steps_with_the_same_id_count_as_kept_with_their_emotion_change():
     first = stage_changes(current, target)[0]
     assert [(a.id, b.id) for a, b in first.kept_steps] == [("buchen", "buchen")]
     assert first_current not in first.gone_steps and first_target not in first.new_steps
-    catalog = dataclasses.replace(HANDBOOK, journeys={**HANDBOOK.journeys, current.id: current, target.id: target})
-    assert "Schritte, die bleiben" in journey_comparison(catalog, current.id, href) and "(Gefühl 4 → 4)" in journey_comparison(catalog, current.id, href)
+    block = journey_comparison((current, target), href)
+    assert "Schritte, die bleiben" in block and "(Gefühl 4 → 4)" in block
 
 
 def test_comparison_shows_both_curves_links_and_key_figures():
-    block = journey_comparison(HANDBOOK, "passamt-kinderpass", href)
+    block = journey_comparison(comparison_pairs(HANDBOOK)["passamt-kinderpass"], href)
     assert block.count('<g class="kw-series ') == 2 and "kw-series-current" in block and "kw-series-target" in block
     assert "../../journeys/passamt-kinderpass/" in block and "../../journeys/passamt-kinderpass-soll/" in block
     assert "vorher 1 (sehr schlecht), nachher 2 (schlecht)" in block
@@ -218,9 +218,9 @@ def test_comparison_shows_both_curves_links_and_key_figures():
 
 def test_both_journeys_link_to_their_comparison_and_every_journey_to_its_poster():
     for journey_id in ("passamt-kinderpass", "passamt-kinderpass-soll"):
-        links = journey_links(HANDBOOK, HANDBOOK.journeys[journey_id], href)
+        links = journey_links(comparison_pairs(HANDBOOK), HANDBOOK.journeys[journey_id], href)
         assert '"../../journeys/passamt-kinderpass/vergleich/"' in links
-    alone = journey_links(HANDBOOK, HANDBOOK.journeys["maler-fassade"], href)
+    alone = journey_links(comparison_pairs(HANDBOOK), HANDBOOK.journeys["maler-fassade"], href)
     assert "vergleich" not in alone and '"../../journeys/maler-fassade/#poster-maler-fassade"' in alone
 
 

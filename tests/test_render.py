@@ -18,6 +18,7 @@ from macros.render.journey_map import map_table
 from macros.render.curve import emotion_curve
 from macros.render.escape import flat, html_text, markdown_text, mermaid_block, mermaid_text
 from macros.render.mermaid import journey_diagram, persona_journeys_diagram
+from macros.render.context import RenderContext
 from macros.render.fragments import UnknownReference, check_reference, expand
 from macros.render.pages import journey_page, persona_page
 from macros.render.schema_doc import schema_reference
@@ -163,13 +164,18 @@ def test_generated_pages_carry_ids_only_never_data_text():
 
 def test_markers_expand_to_fragments_with_page_relative_links():
     page = "<p>x</p>\n<!-- kundenwege:persona_card:mira -->\n<!-- kundenwege:journey_map:amt -->"
-    expanded = expand(page, CATALOG, href)
+    expanded = expand(page, RenderContext(CATALOG, DAY, href))
     assert "<!--" not in expanded and "../../journeys/amt/" in links(expanded) and 'class="kw-map"' in expanded
+
+
+def test_fragments_take_today_from_the_context_not_the_clock():
+    for day in (dt.date(2026, 1, 5), dt.date(2031, 7, 9)):
+        assert f"Stand {day.isoformat()}" in expand("<!-- kundenwege:journey_map:amt -->", RenderContext(CATALOG, day, href))
 
 
 def test_unknown_references_name_the_closest_id():
     with pytest.raises(UnknownReference, match="„am“ gibt es nicht. Meintest du „amt“"):
-        expand("<!-- kundenwege:journey_map:am -->", CATALOG, href)
+        expand("<!-- kundenwege:journey_map:am -->", RenderContext(CATALOG, DAY, href))
     with pytest.raises(UnknownReference, match="Persona „mirra“"):
         check_reference(CATALOG, "persona_card", "mirra")
 

@@ -43,7 +43,7 @@ class FragmentPostprocessor(Postprocessor):
             return text
         page = page_context(self.md)
         if has_marker:
-            text = expand(text, session.catalog(page.project_dir), lambda target: relative(page.url, target))
+            text = expand(text, session.context(page.project_dir).linking_from(lambda target: relative(page.url, target)))
         if DIAGRAM in text:
             text += mermaid_loader(relative(page.url, self.mermaid))
         return text

@@ -4,8 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..labels import STATUS_LABELS
-from ..model import Catalog
-from ..portfolio import BacklogItem, OwnerCount, backlog, owner_counts
+from ..portfolio import BacklogItem, OwnerCount
 from ..site_map import BACKLOG_DATA, backlog_page_url, journey_url
 from ..text import text_key
 from .blocks import german_date, improvement_status, step_names
@@ -50,10 +49,9 @@ def backlog_row(i: BacklogItem, href: Href, today: dt.date) -> Row:
         )
 
 
-def backlog_table(catalog: Catalog, href: Href, today: dt.date, page: int = 1) -> str:
+def backlog_table(items: list[BacklogItem], owners: list[OwnerCount], href: Href, today: dt.date, page: int = 1) -> str:
     """Every improvement, overdue first, a page at a time; filters by owner, status and overdue come with tables.js."""
-    items = backlog(catalog, today)
-    owners = sorted(owner_counts(catalog, today), key=lambda o: o.owner.casefold())
+    owners = sorted(owners, key=lambda o: o.owner.casefold())
     spec = TableSpec(
         noun="Maßnahmen",
         label="Alle Maßnahmen",

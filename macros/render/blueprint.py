@@ -107,7 +107,7 @@ def service_blueprint(journey: Journey, persona: Persona, figure_id: str) -> str
     """The blueprint of one journey as an SVG figure with title and description."""
     steps = journey.steps
     names = persona_names(persona)
-    columns = [_boxes(step, n + 1, names) for n, step in enumerate(steps)]
+    columns = [_boxes(n.step, n.number, names) for n in journey.numbered_steps()]
     lane_heights = [
         max([EMPTY_LANE] + [_stack_height(column[lane]) + 2 * GAP for column in columns]) for lane in range(len(LANES))
     ]

@@ -173,9 +173,6 @@ def file_text(file: FileDiff, label: str = "journeys") -> str:
     return head + "\n" + "\n".join("  " + line for line in lines)
 
 
-SINCE_REVIEW = "changes_since_review"  # key in Catalog.derived, set by the adapter that reads git history
-
-
 def since_review_block(last_reviewed: str, changes: tuple[Change, ...]) -> str:
     """On the journey page: what changed since the team last reviewed it; nothing when nothing did (or no history)."""
     if not changes:

@@ -27,10 +27,6 @@ def comparison_pairs(catalog: Catalog) -> dict[str, tuple[Journey, Journey]]:
     If several target journeys point at one current journey, the one the current journey names wins,
     otherwise the first by id: one comparison page per current journey.
     """
-    return catalog.once("comparison_pairs", lambda: _pairs(catalog))
-
-
-def _pairs(catalog: Catalog) -> dict[str, tuple[Journey, Journey]]:
     pairs: dict[str, tuple[Journey, Journey]] = {}
     for journey in sorted(catalog.journeys.values(), key=lambda j: j.id):
         other = catalog.journeys.get(journey.compare_with)
@@ -45,9 +41,9 @@ def _pairs(catalog: Catalog) -> dict[str, tuple[Journey, Journey]]:
     return pairs
 
 
-def comparison_of(catalog: Catalog, journey_id: str) -> str | None:
+def comparison_of(pairs: dict[str, tuple[Journey, Journey]], journey_id: str) -> str | None:
     """The id under which `journey_id` is compared (its own id or its current journey's), if at all."""
-    for current_id, (current, target) in comparison_pairs(catalog).items():
+    for current_id, (current, target) in pairs.items():
         if journey_id in (current.id, target.id):
             return current_id
     return None
@@ -146,9 +142,9 @@ SWATCHES = {
 }
 
 
-def journey_comparison(catalog: Catalog, current_id: str, href: Href) -> str:
-    """The whole comparison block: links, key figures, the chart with legend, the stage table."""
-    current, target = comparison_pairs(catalog)[current_id]
+def journey_comparison(pair: tuple[Journey, Journey], href: Href) -> str:
+    """The whole comparison block of a (current, target) pair: links, key figures, the chart with legend, the stage table."""
+    current, target = pair
     changes = stage_changes(current, target)
 
     def to(journey: Journey) -> str:
@@ -173,7 +169,7 @@ def journey_comparison(catalog: Catalog, current_id: str, href: Href) -> str:
     )
     chart = (
         '<figure class="kw-diagram kw-compare-chart" tabindex="0" aria-label="Gefühlskurven, auf schmalen Bildschirmen seitlich scrollbar" '
-        f'data-search-exclude>{legend}{_chart(current, target, f"kw-compare-{current_id}")}'
+        f'data-search-exclude>{legend}{_chart(current, target, f"kw-compare-{current.id}")}'
         "<figcaption>Gefühl je Schritt von 1 (sehr schlecht) bis 5 (sehr gut); die Phasen stehen nebeneinander, "
         "damit beide Kurven Phase für Phase vergleichbar sind.</figcaption></figure>"
     )

@@ -169,7 +169,7 @@ def open_data(catalog: Catalog, today: dt.date, journeys_prefix: str = "journeys
     step_rows = [
         (j, stage_number, stage, number, step)
         for j in journeys
-        for stage_number, stage, number, step in _numbered(j)
+        for stage_number, stage, number, step in j.numbered_steps()
     ]
     improvement_rows = [(j, i, today) for j in journeys for i in j.improvements]
     files = [
@@ -180,14 +180,6 @@ def open_data(catalog: Catalog, today: dt.date, journeys_prefix: str = "journeys
     ]
     files += [GeneratedFile(schema_file(kind), schema_text(kind)) for kind in KINDS]
     return files
-
-
-def _numbered(journey: Journey):
-    number = 0
-    for stage_number, stage in enumerate(journey.stages, start=1):
-        for step in stage.steps:
-            number += 1
-            yield stage_number, stage, number, step
 
 
 def reference(kind: str) -> str:

@@ -14,28 +14,28 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..model import Catalog
-from ..text import closest
-from ..portfolio import backlog, owner_counts
+from ..portfolio import backlog, per_owner
 from ..schema import KINDS
-from ..today import today
+from ..text import closest
 from . import backlog as backlog_view
 from . import blocks, export, insights, mermaid
 from .blueprint import service_blueprint
-from .changes import SINCE_REVIEW, since_review_block
+from .changes import since_review_block
 from .compare import comparison_pairs, journey_comparison
+from .context import RenderContext
 from .curve import emotion_curve
 from .escape import html_text, mermaid_block
 from .filter_table import page_count
+from .html import scroll_region
 from .journey_map import journey_map
-from .workshop import journey_links
 from .schema_doc import schema_reference
+from .workshop import journey_links
 
 MARKER = re.compile(r"<!-- kundenwege:([a-z_]+):([a-z0-9-]*) -->")
 # A line break after each table cell and definition: browsers ignore it there, but text extractors such as the
 # search index would otherwise read adjacent cells as one word ("PersonaAmira").
 # Zero-width, so the replacement is a plain string: no template to expand for each of the many cells.
 CELL_END = re.compile(r"(?<=</td>|</th>|</dt>|</dd>)(?=<)")
-Href = Callable[[str], str]
 
 # On a page, a journey is wrapped by stage into rows that fit the width (see mermaid.journey_rows);
 # each row shrinks to the width only where the page is narrower than a row.
@@ -70,20 +70,20 @@ class Fragment:
 
     target: str  # "journey", "comparison" (a current journey with a target), "persona", "persona?" (optional),
     # "schema", "export", "page" (a page number), or "" (no id)
-    render: Callable[[Catalog, str, Href], str]
+    render: Callable[[RenderContext, str], str]
     doc: str
 
 
-def _journey_diagram(catalog: Catalog, ident: str, href: Href) -> str:
-    journey = catalog.journeys[ident]
+def _journey_diagram(ctx: RenderContext, ident: str) -> str:
+    journey = ctx.catalog.journeys[ident]
     rows = mermaid.journey_rows(journey)
     wrapped = f", umbrochen in {len(rows)} Zeilen nach Phasen" if len(rows) > 1 else ""
     return (
         '<figure class="kw-diagram kw-journey-diagram" data-search-exclude>'
         '<p class="kw-scroll-hint kw-phone-hint">Auf schmalen Bildschirmen lässt sich jede Zeile seitlich scrollen.</p>'
         + "".join(
-            f'<div class="kw-diagram-row" role="region" tabindex="0" aria-label="Ablauf, Zeile {n} von {len(rows)}, '
-            f'auf schmalen Bildschirmen seitlich scrollbar">{mermaid_block(PAGE_DIAGRAM_CONFIG + row)}</div>'
+            scroll_region(f"Ablauf, Zeile {n} von {len(rows)}, auf schmalen Bildschirmen seitlich scrollbar",
+                          mermaid_block(PAGE_DIAGRAM_CONFIG + row), css="kw-diagram-row")
             for n, row in enumerate(rows, 1)
         )
         + f"<figcaption>Ablauf: {html_text(journey.title)}{wrapped}. Gefühl je Schritt von 1 (sehr schlecht) bis 5 (sehr gut). "
@@ -91,30 +91,46 @@ def _journey_diagram(catalog: Catalog, ident: str, href: Href) -> str:
     )
 
 
-def _emotion_curve(catalog: Catalog, ident: str, href: Href) -> str:
-    svg = emotion_curve(catalog.journeys[ident], f"kw-curve-{ident}")
+def _emotion_curve(ctx: RenderContext, ident: str) -> str:
+    svg = emotion_curve(ctx.catalog.journeys[ident], f"kw-curve-{ident}")
     return f'<figure class="kw-diagram" data-search-exclude>{svg}</figure>'
 
 
-def _service_blueprint(catalog: Catalog, ident: str, href: Href) -> str:
-    journey = catalog.journeys[ident]
-    svg = service_blueprint(journey, catalog.personas[journey.persona], f"kw-blueprint-{ident}")
+def _service_blueprint(ctx: RenderContext, ident: str) -> str:
+    journey = ctx.catalog.journeys[ident]
+    svg = service_blueprint(journey, ctx.catalog.personas[journey.persona], f"kw-blueprint-{ident}")
     return (
         '<figure class="kw-diagram kw-blueprint" data-search-exclude>'
         f'<p class="kw-scroll-hint" id="kw-blueprint-hint-{ident}">Breiter als der Platz hier: seitlich scrollen.</p>'
-        f'<div class="kw-scroll" role="region" tabindex="0" aria-label="Service Blueprint, seitlich scrollbar" '
-        f'aria-describedby="kw-blueprint-hint-{ident}">{svg}</div>'
-        "<figcaption>Von vorne nach hinten: was die Person tut, was sie im Kontakt sieht, und unter der "
+        + scroll_region("Service Blueprint, seitlich scrollbar", svg, described_by=f"kw-blueprint-hint-{ident}")
+        + "<figcaption>Von vorne nach hinten: was die Person tut, was sie im Kontakt sieht, und unter der "
         "Sichtbarkeitslinie, was dafür im Hintergrund geschieht. Als Text: siehe Journey Map.</figcaption></figure>"
     )
 
 
-def _persona_diagram(catalog: Catalog, ident: str, href: Href) -> str:
-    source = PERSONA_DIAGRAM_CONFIG + mermaid.persona_journeys_diagram(catalog, [ident] if ident else None)
+def _persona_diagram(ctx: RenderContext, ident: str) -> str:
+    source = PERSONA_DIAGRAM_CONFIG + mermaid.persona_journeys_diagram(ctx.catalog, [ident] if ident else None)
     return (
         '<figure class="kw-diagram" tabindex="0" aria-label="Diagramm: Personas und ihre Journeys" data-search-exclude>'
         f"{mermaid_block(source)}</figure>"
     )
+
+
+def _pairs(ctx: RenderContext):
+    return ctx.once("comparison_pairs", lambda: comparison_pairs(ctx.catalog))
+
+
+def _backlog(ctx: RenderContext):
+    return ctx.once("backlog", lambda: backlog(ctx.catalog, ctx.today))
+
+
+def _owners(ctx: RenderContext):
+    return ctx.once("owners", lambda: per_owner(_backlog(ctx)))
+
+
+def _journey(render):
+    """A fragment of one journey: `render(ctx, journey)`."""
+    return lambda ctx, ident: render(ctx, ctx.catalog.journeys[ident])
 
 
 FRAGMENTS: dict[str, Fragment] = {
@@ -122,58 +138,59 @@ FRAGMENTS: dict[str, Fragment] = {
     "emotion_curve": Fragment("journey", _emotion_curve, "Gefühlskurve über alle Schritte, Tiefpunkte markiert."),
     "journey_map": Fragment(
         "journey",
-        lambda c, i, href: journey_map(c.journeys[i], c.personas[c.journeys[i].persona], today()),
+        _journey(lambda ctx, j: journey_map(j, ctx.catalog.personas[j.persona], ctx.today)),
         "Journey Map: Phasen, Schritte, Bahnen und Gefühlskurve; druckbar als A3-Poster.",
     ),
     "service_blueprint": Fragment("journey", _service_blueprint, "Service Blueprint: von den Kundenhandlungen bis zu den unterstützenden Prozessen."),
     "journey_links": Fragment(
-        "journey", lambda c, i, href: journey_links(c, c.journeys[i], href), "Links einer Journey zum Ist-Soll-Vergleich und zum Poster."
+        "journey", _journey(lambda ctx, j: journey_links(_pairs(ctx), j, ctx.href)), "Links einer Journey zum Ist-Soll-Vergleich und zum Poster."
     ),
     "journey_comparison": Fragment(
-        "comparison", lambda c, i, href: journey_comparison(c, i, href), "Vergleich einer Ist-Journey mit ihrer Soll-Journey."
+        "comparison", lambda ctx, i: journey_comparison(_pairs(ctx)[i], ctx.href), "Vergleich einer Ist-Journey mit ihrer Soll-Journey."
     ),
     "journey_facts": Fragment(
-        "journey", lambda c, i, href: blocks.journey_facts(c.journeys[i], c, href, today()), "Beschreibung, Persona, Team, Zustand, Überprüfung."
+        "journey", _journey(lambda ctx, j: blocks.journey_facts(j, ctx.catalog, ctx.href, ctx.today)), "Beschreibung, Persona, Team, Zustand, Überprüfung."
     ),
     "journey_since_review": Fragment(
         "journey",
-        lambda c, i, href: since_review_block(c.journeys[i].last_reviewed, c.derived.get(SINCE_REVIEW, {}).get(i, ())),
+        _journey(lambda ctx, j: since_review_block(j.last_reviewed, ctx.since_review.get(j.id, ()))),
         "Was sich seit der letzten Überprüfung geändert hat (aus der Git-Geschichte; ohne sie nichts).",
     ),
-    "journey_kpis": Fragment("journey", lambda c, i, href: blocks.kpi_table(c.journeys[i]), "Kennzahlen einer Journey."),
+    "journey_kpis": Fragment("journey", _journey(lambda ctx, j: blocks.kpi_table(j)), "Kennzahlen einer Journey."),
     "journey_improvements": Fragment(
-        "journey", lambda c, i, href: blocks.improvement_table(c.journeys[i], today()), "Maßnahmen einer Journey."
+        "journey", _journey(lambda ctx, j: blocks.improvement_table(j, ctx.today)), "Maßnahmen einer Journey."
     ),
     "persona_card": Fragment(
-        "persona", lambda c, i, href: blocks.persona_card(c.personas[i], c, href, today()), "Steckbrief einer Persona."
+        "persona", lambda ctx, i: blocks.persona_card(ctx.catalog.personas[i], ctx.catalog, ctx.href, ctx.today), "Steckbrief einer Persona."
     ),
     "persona_diagram": Fragment("persona?", _persona_diagram, "Welche Persona welche Journeys geht: alle oder eine."),
-    "persona_overview": Fragment("", lambda c, i, href: blocks.persona_overview(c, href, today()), "Alle Personas nach Gruppen."),
+    "persona_overview": Fragment("", lambda ctx, i: blocks.persona_overview(ctx.catalog, ctx.href, ctx.today), "Alle Personas nach Gruppen."),
     "journey_catalog": Fragment(
-        "page", lambda c, i, href: blocks.journey_catalog(c, href, today(), int(i or 1)), "Katalog aller Journeys mit Filter (Seite 1 oder die angegebene)."
+        "page", lambda ctx, i: blocks.journey_catalog(ctx.catalog, ctx.href, ctx.today, int(i or 1)),
+        "Katalog aller Journeys mit Filter (Seite 1 oder die angegebene).",
     ),
-    "schema_reference": Fragment("schema", lambda c, i, href: schema_reference(i), "Felder eines Schemas (journey oder persona)."),
-    "improvement_summary": Fragment("", lambda c, i, href: backlog_view.backlog_summary(backlog(c, today())), "Maßnahmen in Zahlen."),
+    "schema_reference": Fragment("schema", lambda ctx, i: schema_reference(i), "Felder eines Schemas (journey oder persona)."),
+    "improvement_summary": Fragment("", lambda ctx, i: backlog_view.backlog_summary(_backlog(ctx)), "Maßnahmen in Zahlen."),
     "improvement_owners": Fragment(
-        "", lambda c, i, href: backlog_view.owner_table(owner_counts(c, today())), "Maßnahmen je Verantwortlichen."
+        "", lambda ctx, i: backlog_view.owner_table(_owners(ctx)), "Maßnahmen je Verantwortlichen."
     ),
     "improvement_backlog": Fragment(
         "page",
-        lambda c, i, href: backlog_view.backlog_table(c, href, today(), int(i or 1)),
+        lambda ctx, i: backlog_view.backlog_table(_backlog(ctx), _owners(ctx), ctx.href, ctx.today, int(i or 1)),
         "Alle Maßnahmen aller Journeys, mit Filter (Seite 1 oder die angegebene).",
     ),
-    "pain_hotspots": Fragment("", lambda c, i, href: insights.pain_hotspots_block(c, href), "Schmerzpunkte, die in mehreren Journeys vorkommen."),
-    "lowest_moments": Fragment("", lambda c, i, href: insights.lowest_moments_block(c, href), "Die Tiefpunkte über alle Journeys."),
-    "moments_of_truth": Fragment("", lambda c, i, href: insights.moments_of_truth_block(c, href), "Momente der Wahrheit über alle Journeys."),
-    "emotion_by_channel": Fragment("", lambda c, i, href: insights.average_emotion_block(c, "channel"), "Mittleres Gefühl je Kanal."),
-    "emotion_by_stage": Fragment("", lambda c, i, href: insights.average_emotion_block(c, "stage"), "Mittleres Gefühl je Phase."),
-    "coverage_gaps": Fragment("", lambda c, i, href: insights.coverage_gaps_block(c, href), "Gruppen und Personas ohne Journey."),
+    "pain_hotspots": Fragment("", lambda ctx, i: insights.pain_hotspots_block(ctx.catalog, ctx.href), "Schmerzpunkte, die in mehreren Journeys vorkommen."),
+    "lowest_moments": Fragment("", lambda ctx, i: insights.lowest_moments_block(ctx.catalog, ctx.href), "Die Tiefpunkte über alle Journeys."),
+    "moments_of_truth": Fragment("", lambda ctx, i: insights.moments_of_truth_block(ctx.catalog, ctx.href), "Momente der Wahrheit über alle Journeys."),
+    "emotion_by_channel": Fragment("", lambda ctx, i: insights.average_emotion_block(ctx.catalog, "channel"), "Mittleres Gefühl je Kanal."),
+    "emotion_by_stage": Fragment("", lambda ctx, i: insights.average_emotion_block(ctx.catalog, "stage"), "Mittleres Gefühl je Phase."),
+    "coverage_gaps": Fragment("", lambda ctx, i: insights.coverage_gaps_block(ctx.catalog, ctx.href), "Gruppen und Personas ohne Journey."),
     "overdue_reviews": Fragment(
-        "", lambda c, i, href: insights.overdue_reviews_block(c, href, today()), "Fällige Überprüfungen nach Team."
+        "", lambda ctx, i: insights.overdue_reviews_block(ctx.catalog, ctx.href, ctx.today), "Fällige Überprüfungen nach Team."
     ),
-    "evidence_backing": Fragment("", lambda c, i, href: insights.evidence_block(c, href), "Wie gut jede Journey belegt ist."),
+    "evidence_backing": Fragment("", lambda ctx, i: insights.evidence_block(ctx.catalog, ctx.href), "Wie gut jede Journey belegt ist."),
     "open_data_fields": Fragment(
-        "export", lambda c, i, href: export.reference(EXPORT_IDS[i]), "Felder einer Datei unter /api/ (z. B. journeys-json)."
+        "export", lambda ctx, i: export.reference(EXPORT_IDS[i]), "Felder einer Datei unter /api/ (z. B. journeys-json)."
     ),
 }
 EXPORT_IDS = {name.replace(".", "-"): name for name in export.EXPORTS}
@@ -215,12 +232,12 @@ def check_reference(catalog: Catalog, name: str, ident: str) -> None:
         raise UnknownReference(f"„{name}“ braucht keine Kennung, hier steht „{ident}“.")
 
 
-def expand(page_html: str, catalog: Catalog, href: Href) -> str:
-    """Replace every marker in a rendered page by its fragment."""
+def expand(page_html: str, ctx: RenderContext) -> str:
+    """Replace every marker in a rendered page by its fragment, drawn with the page's context."""
 
     def one(match: re.Match) -> str:
         name, ident = match.groups()
-        check_reference(catalog, name, ident)
-        return CELL_END.sub("\n", FRAGMENTS[name].render(catalog, ident, href))
+        check_reference(ctx.catalog, name, ident)
+        return CELL_END.sub("\n", FRAGMENTS[name].render(ctx, ident))
 
     return MARKER.sub(one, page_html)

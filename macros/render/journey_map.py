@@ -12,13 +12,16 @@ and the phone layout is left out of the search index.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+from typing import Callable
 
 from ..labels import CONFIDENCE_LABELS, CONFIDENCE_NAME, EMOTION_WORDS, TOPIC_LABELS
-from ..model import Improvement, Journey, PainPoint, Persona, Step
-from .blocks import bullet_list, emotion_label, german_date, improvement_status
+from ..model import Improvement, Journey, PainPoint, Persona, Step, is_assumed
+from .blocks import emotion_label, german_date, improvement_status
 from .curve import column_segment, level
 from .escape import html_text
 from .faces import emotion_icon
+from .html import bullet_list, facts, scroll_region
 from .workshop import poster_head
 
 
@@ -38,7 +41,7 @@ def _evidence(evidence: tuple[str, ...]) -> str:
 
 def _pain_point(point: PainPoint) -> str:
     topic = _tag(f"Thema: {TOPIC_LABELS[point.topic]}", "kw-topic") if point.topic else ""
-    css = ' class="kw-assumed"' if point.confidence == "assumed" else ""
+    css = ' class="kw-assumed"' if point.assumed else ""
     return f"<li{css}>{html_text(point.text)} {topic}{confidence_tag(point.confidence)}{_evidence(point.evidence)}</li>"
 
 
@@ -57,24 +60,43 @@ def _action(number: int, step: Step) -> str:
     return f'<span class="kw-step-no">{number}.</span> {html_text(step.action)} {confidence_tag(step.confidence)}'
 
 
-def _lanes(journey: Journey, today: dt.date) -> list[tuple[str, str, list[str]]]:
-    """(header, class, one cell per step) for every lane that has data in at least one step."""
+def _assumed(step: Step) -> str:
+    return " kw-assumed" if step.assumed else ""
+
+
+@dataclass(frozen=True)
+class Lane:
+    """One row of the map: its header, its class, and what it shows for a step (None: the layout draws it itself)."""
+
+    header: str
+    css: str
+    cell: Callable[[Journey, Step, dt.date], str] | None
+    always: bool = False  # shown even when no step has data for it
+    detail: bool = True  # listed among a step's details in the phone layout
+
+
+# The lanes of the map, top to bottom; the phone layout lists the `detail` lanes in the same order.
+LANES = (
+    Lane("Handlung", "kw-lane-action", lambda j, s, today: f"{html_text(s.action)} {confidence_tag(s.confidence)}", always=True, detail=False),
+    Lane("Beteiligte", "kw-lane-actors", lambda j, s, today: html_text(", ".join(s.actors))),
+    Lane("Berührungspunkt", "kw-lane-touchpoint", lambda j, s, today: html_text(s.touchpoint)),
+    Lane("Kanal", "kw-lane-channel", lambda j, s, today: html_text(s.channel)),
+    Lane("Gefühl", "kw-lane-emotion", None, always=True, detail=False),  # see _emotion_cells
+    Lane("Schmerzpunkte", "kw-pain", lambda j, s, today: _items([_pain_point(p) for p in s.pain_points])),
+    Lane("Chancen", "kw-chance", lambda j, s, today: bullet_list(s.opportunities)),
+    Lane("Moment der Wahrheit", "kw-lane-mot", lambda j, s, today: '<strong class="kw-mot">Moment der Wahrheit</strong>' if s.moment_of_truth else "", detail=False),
+    Lane("Hinter den Kulissen", "kw-lane-backstage", lambda j, s, today: bullet_list(s.backstage)),
+    Lane("Unterstützende Prozesse", "kw-lane-support", lambda j, s, today: bullet_list(s.support)),
+    Lane("Belege", "kw-lane-evidence", lambda j, s, today: bullet_list(s.evidence)),
+    Lane("Maßnahmen", "kw-lane-improvements", lambda j, s, today: _items([_improvement(i, today) for i in j.improvements_for(s)])),
+)
+
+
+def _lanes(journey: Journey, today: dt.date) -> list[tuple[Lane, list[str]]]:
+    """Every lane that has data in at least one step (or is always shown), with one cell per step."""
     steps = journey.steps
-    lanes = [
-        ("Handlung", "kw-lane-action", [f"{html_text(s.action)} {confidence_tag(s.confidence)}" for s in steps]),
-        ("Beteiligte", "kw-lane-actors", [html_text(", ".join(s.actors)) for s in steps]),
-        ("Berührungspunkt", "kw-lane-touchpoint", [html_text(s.touchpoint) for s in steps]),
-        ("Kanal", "kw-lane-channel", [html_text(s.channel) for s in steps]),
-        ("Gefühl", "kw-lane-emotion", []),  # drawn separately: see _emotion_cells
-        ("Schmerzpunkte", "kw-pain", [_items([_pain_point(p) for p in s.pain_points]) for s in steps]),
-        ("Chancen", "kw-chance", [bullet_list(s.opportunities) for s in steps]),
-        ("Moment der Wahrheit", "kw-lane-mot", ['<strong class="kw-mot">Moment der Wahrheit</strong>' if s.moment_of_truth else "" for s in steps]),
-        ("Hinter den Kulissen", "kw-lane-backstage", [bullet_list(s.backstage) for s in steps]),
-        ("Unterstützende Prozesse", "kw-lane-support", [bullet_list(s.support) for s in steps]),
-        ("Belege", "kw-lane-evidence", [bullet_list(s.evidence) for s in steps]),
-        ("Maßnahmen", "kw-lane-improvements", [_items([_improvement(i, today) for i in journey.improvements_for(s)]) for s in steps]),
-    ]
-    return [lane for lane in lanes if lane[1] in ("kw-lane-action", "kw-lane-emotion") or any(lane[2])]
+    lanes = [(lane, [lane.cell(journey, s, today) for s in steps] if lane.cell else []) for lane in LANES]
+    return [(lane, cells) for lane, cells in lanes if lane.always or any(cells)]
 
 
 def _emotion_cells(journey: Journey) -> list[str]:
@@ -106,10 +128,10 @@ def legend(journey: Journey) -> str:
     items = ["Gefühl: 1 sehr schlecht bis 5 sehr gut; jeder Punkt der Kurve steht über seinem Schritt."]
     if any(journey.is_low_point(s) for s in journey.steps):
         items.append("Tiefpunkt: der schlechteste Wert der Journey.")
-    assumed = any(s.confidence == "assumed" or any(p.confidence == "assumed" for p in s.pain_points) for s in journey.steps)
-    if assumed:
+    confidences = {c for s in journey.steps for c in s.confidences}
+    if any(is_assumed(c) for c in confidences):
         items.append("Gestrichelt umrandet und „vermutet“: vermutet oder erfunden, im nächsten Gespräch mit Kundschaft prüfen.")
-    if any(s.confidence == "published" or any(p.confidence == "published" for p in s.pain_points) for s in journey.steps):
+    if "published" in confidences:
         items.append(f"{CONFIDENCE_NAME} „aus einer Veröffentlichung“: so erzählt es eine veröffentlichte Quelle, die der Beleg nennt.")
     if any(s.confidence == "planned" for s in journey.steps):
         items.append("„geplant“: so vorgesehen, noch nicht erlebt.")
@@ -120,7 +142,7 @@ def map_table(journey: Journey, today: dt.date) -> str:
     """The wide layout: a real table with stage and step headers and one header per lane,
     in a keyboard-reachable region that says it scrolls sideways."""
     steps = journey.steps
-    assumed = [" kw-assumed" if s.confidence == "assumed" else "" for s in steps]
+    assumed = [_assumed(s) for s in steps]
     stage_headers = "".join(
         f'<th scope="colgroup" colspan="{len(stage.steps)}">{html_text(stage.name)}'
         + (f'<span class="kw-goal">Ziel: {html_text(stage.goal)}</span>' if stage.goal else "")
@@ -128,15 +150,15 @@ def map_table(journey: Journey, today: dt.date) -> str:
         for stage in journey.stages
     )
     # Short column headers, so that paper repeats them on every sheet (Chromium skips tall ones); the action is the first lane.
-    step_headers = "".join(f'<th scope="col" class="kw-step{css}">Schritt {i + 1}</th>' for i, css in enumerate(assumed))
+    step_headers = "".join(f'<th scope="col" class="kw-step{_assumed(n.step)}">Schritt {n.number}</th>' for n in journey.numbered_steps())
     colgroups = "<colgroup><col></colgroup>" + "".join(
         f'<colgroup span="{len(stage.steps)}"></colgroup>' for stage in journey.stages
     )
     low = [" kw-low" if journey.is_low_point(s) else "" for s in steps]
     rows = []
-    for header, css, cells in _lanes(journey, today):
-        kinds = ["kw-cell"] * len(steps)
-        if css == "kw-lane-emotion":
+    for lane, cells in _lanes(journey, today):
+        header, css, kinds = lane.header, lane.css, ["kw-cell"] * len(steps)
+        if lane.cell is None:
             header, cells = f"{_scale()}Gefühl", _emotion_cells(journey)
             kinds = [f"kw-cell kw-emotion{mark}" for mark in low]
         tds = "".join(f'<td class="{kind}{mark}">{cell}</td>' for kind, mark, cell in zip(kinds, assumed, cells))
@@ -151,44 +173,31 @@ def map_table(journey: Journey, today: dt.date) -> str:
         f'<p class="kw-scroll-hint" id="kw-map-hint-{journey.id}">Die Journey Map ist breiter als der Platz hier: '
         "seitlich scrollen (wischen, Umschalt + Mausrad oder nach einem Klick in die Tabelle die Pfeiltasten). "
         "Die erste Spalte bleibt stehen.</p>"
-        f'<div class="kw-scroll kw-map-scroll" role="region" tabindex="0" aria-label="Journey Map, seitlich scrollbar" '
-        f'aria-describedby="kw-map-hint-{journey.id}">{table}</div>'
+        + scroll_region("Journey Map, seitlich scrollbar", table, css="kw-scroll kw-map-scroll", described_by=f"kw-map-hint-{journey.id}")
     )
 
 
 def step_sequence(journey: Journey, today: dt.date) -> str:
     """The phone layout: stages one below the other, each step with all it has."""
-    number = 0
-    stages = []
-    for s, stage in enumerate(journey.stages):
-        items = []
-        for step in stage.steps:
-            number += 1
-            low = ' <strong class="kw-low-text">Tiefpunkt</strong>' if journey.is_low_point(step) else ""
-            facts = [
-                ("Beteiligte", html_text(", ".join(step.actors))),
-                ("Berührungspunkt", html_text(step.touchpoint)),
-                ("Kanal", html_text(step.channel)),
-                ("Schmerzpunkte", _items([_pain_point(p) for p in step.pain_points])),
-                ("Chancen", bullet_list(step.opportunities)),
-                ("Hinter den Kulissen", bullet_list(step.backstage)),
-                ("Unterstützende Prozesse", bullet_list(step.support)),
-                ("Belege", bullet_list(step.evidence)),
-                ("Maßnahmen", _items([_improvement(i, today) for i in journey.improvements_for(step)])),
-            ]
-            details = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in facts if value)
-            mot = '<p><strong class="kw-mot">Moment der Wahrheit</strong></p>' if step.moment_of_truth else ""
-            css = " kw-assumed" if step.confidence == "assumed" else ""
-            items.append(
-                f'<li class="kw-seq-step kw-e{step.emotion}{css}"><p class="kw-seq-action">{_action(number, step)}</p>'
-                f'<p class="kw-seq-emotion">{emotion_label(step.emotion)}{low}</p>{mot}<dl>{details}</dl></li>'
-            )
-        goal = f'<p class="kw-goal">Ziel: {html_text(stage.goal)}</p>' if stage.goal else ""
-        stages.append(
-            f'<li class="kw-seq-stage"><h3 class="kw-seq-stage-name">Phase {s + 1}: {html_text(stage.name)}</h3>{goal}'
-            f'<ol class="kw-seq-steps">{"".join(items)}</ol></li>'
+    details = [lane for lane in LANES if lane.detail]
+    stages: dict[int, list[str]] = {}
+    for numbered in journey.numbered_steps():
+        step = numbered.step
+        low = ' <strong class="kw-low-text">Tiefpunkt</strong>' if journey.is_low_point(step) else ""
+        pairs = [(lane.header, value) for lane in details if (value := lane.cell(journey, step, today))]
+        mot = '<p><strong class="kw-mot">Moment der Wahrheit</strong></p>' if step.moment_of_truth else ""
+        stages.setdefault(numbered.stage_number, []).append(
+            f'<li class="kw-seq-step kw-e{step.emotion}{_assumed(step)}"><p class="kw-seq-action">{_action(numbered.number, step)}</p>'
+            f'<p class="kw-seq-emotion">{emotion_label(step.emotion)}{low}</p>{mot}{facts(pairs)}</li>'
         )
-    return f'<div class="kw-sequence" data-search-exclude><ol class="kw-seq-stages" aria-label="Journey Map: Phasen und Schritte">{"".join(stages)}</ol></div>'
+    parts = []
+    for number, stage in enumerate(journey.stages, start=1):
+        goal = f'<p class="kw-goal">Ziel: {html_text(stage.goal)}</p>' if stage.goal else ""
+        parts.append(
+            f'<li class="kw-seq-stage"><h3 class="kw-seq-stage-name">Phase {number}: {html_text(stage.name)}</h3>{goal}'
+            f'<ol class="kw-seq-steps">{"".join(stages[number])}</ol></li>'
+        )
+    return f'<div class="kw-sequence" data-search-exclude><ol class="kw-seq-stages" aria-label="Journey Map: Phasen und Schritte">{"".join(parts)}</ol></div>'
 
 
 def journey_map(journey: Journey, persona: Persona, today: dt.date) -> str:

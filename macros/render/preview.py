@@ -15,11 +15,12 @@ from ..freshness import review
 from ..journey_diff import FileDiff
 from ..labels import SEGMENT_LABELS, STATE_LABELS
 from ..model import Catalog, Journey, Persona
-from .blocks import bullet_list, german_date, improvement_table, kpi_table, review_badge
+from .blocks import german_date, improvement_table, kpi_table, review_badge
 from .blueprint import service_blueprint
 from .changes import describe, verdict
 from .curve import emotion_curve
 from .escape import html_paragraphs, html_text
+from .html import bullet_list, facts, scroll_region
 from .journey_map import journey_map
 
 # Material's variables that our CSS uses, and the little of Material's typesetting a table needs.
@@ -63,19 +64,19 @@ def _changes(file: FileDiff) -> str:
 
 def _journey(journey: Journey, catalog: Catalog, today: dt.date) -> str:
     persona = catalog.personas[journey.persona]
-    facts = [("Persona", f"{html_text(persona.name)} ({SEGMENT_LABELS[persona.segment]})"), ("Verantwortlich", html_text(journey.owner))]
+    pairs = [("Persona", f"{html_text(persona.name)} ({SEGMENT_LABELS[persona.segment]})"), ("Verantwortlich", html_text(journey.owner))]
     if journey.state:
-        facts.append(("Zustand", STATE_LABELS[journey.state]))
+        pairs.append(("Zustand", STATE_LABELS[journey.state]))
     checked = f"{german_date(journey.last_reviewed)}, " if journey.last_reviewed else ""
-    facts.append(("Überprüfung", checked + review_badge(review(journey.last_reviewed, journey.review_interval, today))))
+    pairs.append(("Überprüfung", checked + review_badge(review(journey.last_reviewed, journey.review_interval, today))))
     parts = [
-        f'<div class="kw-facts">{html_paragraphs(journey.description)}<dl>'
-        + "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in facts) + "</dl></div>",
+        f'<div class="kw-facts">{html_paragraphs(journey.description)}{facts(pairs)}</div>',
         "<h2>Journey Map</h2>", journey_map(journey, persona, today),
         "<h2>Gefühlskurve</h2>", f'<figure class="kw-diagram">{emotion_curve(journey, f"kw-curve-{journey.id}")}</figure>',
         "<h2>Service Blueprint</h2>",
-        f'<figure class="kw-diagram kw-blueprint"><div class="kw-scroll" role="region" tabindex="0" '
-        f'aria-label="Service Blueprint, seitlich scrollbar">{service_blueprint(journey, persona, f"kw-blueprint-{journey.id}")}</div></figure>',
+        '<figure class="kw-diagram kw-blueprint">'
+        + scroll_region("Service Blueprint, seitlich scrollbar", service_blueprint(journey, persona, f"kw-blueprint-{journey.id}"))
+        + "</figure>",
     ]
     if journey.improvements:
         parts += ["<h2>Maßnahmen</h2>", improvement_table(journey, today)]

@@ -12,17 +12,17 @@ from __future__ import annotations
 import datetime as dt
 
 from ..labels import SEGMENT_LABELS, STATE_LABELS
-from ..model import Catalog, Journey, Persona
+from ..model import Journey, Persona
 from ..site_map import comparison_url, journey_url, poster_anchor
 from .compare import comparison_of
 from .escape import html_text
 from .html import Href
 
 
-def journey_links(catalog: Catalog, journey: Journey, href: Href) -> str:
-    """Links from a journey page: the comparison with its other state (if there is one) and the poster."""
+def journey_links(pairs: dict[str, tuple[Journey, Journey]], journey: Journey, href: Href) -> str:
+    """Links from a journey page: the comparison with its other state (if there is one, see `comparison_pairs`) and the poster."""
     links = []
-    compared = comparison_of(catalog, journey.id)
+    compared = comparison_of(pairs, journey.id)
     if compared:
         links.append(f'<a href="{html_text(href(comparison_url(compared)))}">Ist und Soll vergleichen</a>')
     poster = f'{html_text(href(journey_url(journey.id)))}#{poster_anchor(journey.id)}'  # ids are a–z, 0–9 and "-"
