@@ -9,13 +9,15 @@ overdue improvements) is passed in.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
+import typing
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from .freshness import is_overdue
-from .model import Improvement, Journey, Persona, Stage, Step
+from .model import Improvement, Journey, Kpi, PainPoint, Persona, Stage, Step
 from .problems import Problem
 from .text import flat, text_key
 
@@ -62,12 +64,29 @@ class FileDiff:
         return PurePosixPath(self.path).stem
 
 
-_JOURNEY_FIELDS = ("title", "description", "persona", "owner", "state", "compare_with", "last_reviewed", "review_interval")
-_PERSONA_FIELDS = ("name", "segment", "description", "quote", "owner", "last_reviewed", "review_interval", "basis",
-                   "conversations")
-_PERSONA_LISTS = ("goals", "needs", "pain_points", "channels", "sources")
-_STEP_FIELDS = ("touchpoint", "channel", "confidence", "moment_of_truth")
-_STEP_LISTS = ("actors", "opportunities", "backstage", "support", "evidence")
+def _file_fields(cls, kind, skip: tuple[str, ...]) -> tuple[str, ...]:
+    """The fields of `cls` from the file that hold one `kind` of value, minus those compared on their own (`skip`)."""
+    hints = typing.get_type_hints(cls)
+    return tuple(f.name for f in dataclasses.fields(cls)
+                 if f.metadata.get("schema", True) and f.name not in skip and hints[f.name] in kind)
+
+
+def _scalars(cls, *skip: str) -> tuple[str, ...]:
+    """Fields with one text, number or yes/no: a change says old and new value."""
+    return _file_fields(cls, (str, int, bool), skip)
+
+
+def _texts(cls, *skip: str) -> tuple[str, ...]:
+    """Fields with a list of texts: a change says what was added or removed."""
+    return _file_fields(cls, (tuple[str, ...],), skip)
+
+
+_JOURNEY_FIELDS, _JOURNEY_LISTS = _scalars(Journey), _texts(Journey)
+_PERSONA_FIELDS, _PERSONA_LISTS = _scalars(Persona), _texts(Persona)
+_STEP_FIELDS, _STEP_LISTS = _scalars(Step, "action", "emotion", "id"), _texts(Step)
+_PAIN_FIELDS, _PAIN_LISTS = _scalars(PainPoint, "text"), _texts(PainPoint)
+_IMPROVEMENT_FIELDS, _IMPROVEMENT_LISTS = _scalars(Improvement, "action"), _texts(Improvement)
+_KPI_FIELDS = _scalars(Kpi, "name")
 
 
 def diff(old: Version, new: Version, today: dt.date) -> list[Change]:
@@ -111,7 +130,7 @@ def _unique(texts) -> list[str]:
 
 
 def _journey(old: Journey, new: Journey, today: dt.date) -> list[Change]:
-    changes = _fields(old, new, _JOURNEY_FIELDS) + _items("channels", old.channels, new.channels)
+    changes = _fields(old, new, _JOURNEY_FIELDS) + [c for f in _JOURNEY_LISTS for c in _items(f, getattr(old, f), getattr(new, f))]
     if old.lowest_emotion != new.lowest_emotion:
         changes.append(Change("low_point", CHANGED, old=old.lowest_emotion, new=new.lowest_emotion))
     stage_pairs = _match_stages(old.stages, new.stages)
@@ -262,8 +281,9 @@ def _step(old: Step, new: Step, where: dict) -> list[Change]:
     for key, point in new_points.items():
         if key in old_points:
             before = old_points[key]
-            changes += _fields(before, point, ("topic", "confidence"), item=point.text, **where)
-            changes += _items("evidence", before.evidence, point.evidence, item=point.text, **where)
+            changes += _fields(before, point, _PAIN_FIELDS, item=point.text, **where)
+            for name in _PAIN_LISTS:
+                changes += _items(name, getattr(before, name), getattr(point, name), item=point.text, **where)
     for name in _STEP_LISTS:
         changes += _items(name, getattr(old, name), getattr(new, name), **where)
     return changes
@@ -285,8 +305,9 @@ def _improvements(old: tuple[Improvement, ...], new: tuple[Improvement, ...], to
         else:
             if not _same(before.action, item.action):
                 changes.append(Change("improvement", CHANGED, old=before.action, new=item.action))
-            changes += _fields(before, item, ("status", "due", "owner", "success_criteria"), item=item.action)
-            changes += _items("steps", before.steps, item.steps, item=item.action)
+            changes += _fields(before, item, _IMPROVEMENT_FIELDS, item=item.action)
+            for name in _IMPROVEMENT_LISTS:
+                changes += _items(name, getattr(before, name), getattr(item, name), item=item.action)
         if is_overdue(item, today) and not (before and is_overdue(before, today)):
             changes.append(Change("overdue", ADDED, item=item.action, new=item.due))
     changes += [Change("improvement", REMOVED, old=item.action) for i, item in enumerate(old) if i not in partner.values()]
@@ -299,5 +320,5 @@ def _kpis(old: Journey, new: Journey) -> list[Change]:
     changes = [Change("kpi", ADDED, new=k.name) for key, k in after.items() if key not in before]
     for key, kpi in after.items():
         if key in before:
-            changes += _fields(before[key], kpi, ("current", "target", "period", "source"), item=kpi.name)
+            changes += _fields(before[key], kpi, _KPI_FIELDS, item=kpi.name)
     return changes + [Change("kpi", REMOVED, old=k.name) for key, k in before.items() if key not in after]

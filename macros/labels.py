@@ -31,8 +31,19 @@ def _enum_labels() -> dict[str, dict[str, str]]:
     return enum_labels
 
 
+def _field_titles() -> dict[str, str]:
+    titles: dict[str, str] = {}
+    for kind in KINDS:
+        for name, node in _walk(load_schema(kind)):
+            if "title" in node:
+                titles.setdefault(name, node["title"])
+    return titles
+
+
 # Keyed by the schema property that holds the enum (a `$defs` entry counts under its own name).
 ENUM_LABELS = _enum_labels()
+# The German name of each property (the first schema title found for a name that occurs more than once).
+FIELD_TITLES = _field_titles()
 
 SEGMENT_LABELS = ENUM_LABELS["segment"]
 STATE_LABELS = ENUM_LABELS["state"]

@@ -11,25 +11,21 @@ from collections import Counter
 from typing import Callable
 
 from ..journey_diff import ADDED, CHANGED, MOVED, REMOVED, Change, FileDiff
-from ..labels import CONFIDENCE_NAME, EMOTION_WORDS, ENUM_LABELS
+from ..labels import EMOTION_WORDS, ENUM_LABELS, FIELD_TITLES
 from .blocks import german_date
 from .escape import html_text
 
 Escape = Callable[[str], str]
 
-# What a field is called on the journey pages (see docs/mitmachen/stil.md).
+# What a field is called in a change, where it differs from the schema's title (see docs/mitmachen/stil.md):
+# list fields name one item ("Chance" added), and some read better in a sentence.
 NOUNS = {
-    "title": "Titel", "description": "Beschreibung", "persona": "Persona", "owner": "Verantwortlich",
-    "state": "Zustand", "compare_with": "Vergleich mit", "last_reviewed": "Überprüfung",
+    "owner": "Verantwortlich", "compare_with": "Vergleich mit", "last_reviewed": "Überprüfung",
     "review_interval": "Überprüfung alle … Monate", "channels": "Kanal", "stage": "Phase", "goal": "Ziel der Phase",
-    "step": "Schritt", "action": "Handlung", "emotion": "Gefühl", "touchpoint": "Berührungspunkt", "channel": "Kanal",
-    "confidence": CONFIDENCE_NAME, "moment_of_truth": "Moment der Wahrheit", "pain_points": "Schmerzpunkt",
-    "opportunities": "Chance", "actors": "Beteiligte", "backstage": "Hinter den Kulissen",
-    "support": "Unterstützender Prozess", "evidence": "Beleg", "topic": "Thema", "improvement": "Maßnahme",
-    "status": "Stand", "due": "fällig am", "success_criteria": "Erfolgskriterium", "steps": "betrifft Schritt",
-    "kpi": "Kennzahl", "current": "heute", "target": "Ziel", "name": "Name", "segment": "Gruppe",
-    "quote": "Zitat", "goals": "Ziel", "needs": "Bedürfnis", "sources": "Quelle", "kind": "Art",
-    "period": "Zeitraum", "source": "Quelle", "basis": "Grundlage", "conversations": "Gespräche",
+    "step": "Schritt", "action": "Handlung", "pain_points": "Schmerzpunkt", "opportunities": "Chance",
+    "support": "Unterstützender Prozess", "evidence": "Beleg", "improvement": "Maßnahme", "due": "fällig am",
+    "steps": "betrifft Schritt", "kpi": "Kennzahl", "current": "heute", "target": "Ziel", "goals": "Ziel",
+    "needs": "Bedürfnis", "sources": "Quelle", "kind": "Art",
 }
 _VALUE_WORDS = ENUM_LABELS  # keyed by the schema property, like NOUNS
 _LONG_TEXTS = {"description", "quote", "success_criteria"}  # too long to repeat: "geändert" is enough
@@ -64,7 +60,7 @@ def describe(change: Change, escape: Escape = str) -> str:
         return f"Tiefpunkt der Journey: {_value(field, change.old, escape)} → {_value(field, change.new, escape)}"
     if field == "overdue":
         return f"Maßnahme „{escape(change.item)}“ ist jetzt überfällig (fällig am {german_date(change.new)})"
-    noun = NOUNS.get(field, field)
+    noun = NOUNS.get(field) or FIELD_TITLES.get(field, field)
     if change.item:
         noun = f"{_ITEM_KINDS.get(field, 'Schmerzpunkt')} „{escape(change.item)}“: {noun}"
     if action == ADDED:
