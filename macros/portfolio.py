@@ -12,8 +12,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .freshness import Review, is_overdue, review
-from .labels import SEGMENT_LABELS, TOPIC_LABELS
-from .model import Catalog, Improvement, Journey, PainPoint, Persona, Stage, Step
+from .labels import CONFIDENCE_LABELS, SEGMENT_LABELS, TOPIC_LABELS
+from .model import Catalog, Improvement, Journey, PainPoint, Persona, Stage, Step, is_assumed
 from .text import flat, text_key
 
 
@@ -112,10 +112,15 @@ class Backing:
     journey: Journey
     steps: int
     with_evidence: int
-    observed: int
-    assumed: int
-    planned: int
-    published: int
+    by_confidence: dict[str, int]  # steps per confidence value, every value of the schema
+
+    @property
+    def assumed(self) -> int:
+        return sum(n for confidence, n in self.by_confidence.items() if is_assumed(confidence))
+
+    @property
+    def planned(self) -> int:
+        return self.by_confidence["planned"]
 
     @property
     def evidence_share(self) -> float:
@@ -137,10 +142,7 @@ def backing(catalog: Catalog) -> list[Backing]:
                 journey,
                 len(steps),
                 sum(1 for s in steps if s.evidence or any(p.evidence for p in s.pain_points)),
-                confidence.count("observed"),
-                confidence.count("assumed"),
-                confidence.count("planned"),
-                confidence.count("published"),
+                {value: confidence.count(value) for value in CONFIDENCE_LABELS},
             )
         )
     return sorted(rows, key=lambda b: (b.evidence_share, -b.assumed_share, b.journey.title.casefold()))

@@ -4,8 +4,9 @@ So a BI or CRM team can use the journeys without reading our code. The JSON
 files carry each file's validated data unchanged (it follows the published JSON
 Schema) plus computed fields; the CSV files are flat, one row per step or per
 improvement, and open with umlauts intact in German spreadsheet software
-(UTF-8 with byte order mark, semicolons). Column and field descriptions live
-here once and also render the reference page.
+(UTF-8 with byte order mark, semicolons). The CSV columns of a step follow the
+schema's step properties, and every column that holds a property takes its
+description from the schema; both render the reference page too.
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from typing import Callable
 from ..freshness import is_overdue, review
 from ..labels import BASIS_LABELS, EMOTION_WORDS, SEGMENT_LABELS, STATUS_LABELS
 from ..model import Catalog, Journey, Persona
-from ..schema import KINDS, schema_text
+from ..schema import KINDS, resolved_schema, schema_text
 from ..site_map import api_file, journey_url, persona_url, schema_file
 from ..text import flat
 from .escape import csv_text, html_text
@@ -47,44 +48,94 @@ def _join(items) -> str:
     return LIST_SEPARATOR.join(flat(item) for item in items)
 
 
+def _described(node: dict) -> str:
+    """A column's description from the schema: the field's German title and what it holds."""
+    title, text = node.get("title", ""), node.get("description", "")
+    meaning = text if text.startswith(title) else f"{title}: {text}" if text else title
+    if node.get("type") == "array":
+        meaning += f" Mehrere getrennt durch „{LIST_SEPARATOR}“."
+    elif node.get("type") == "boolean":
+        meaning = f"ja oder nein. {meaning}"
+    return meaning
+
+
+_JOURNEY = resolved_schema("journey")["properties"]
+_STAGE = _JOURNEY["stages"]["items"]["properties"]
+_STEP = _STAGE["steps"]["items"]["properties"]
+_PAIN = next(choice for choice in _STEP["pain_points"]["items"]["anyOf"] if choice.get("type") == "object")["properties"]
+_IMPROVEMENT = _JOURNEY["improvements"]["items"]["properties"]
+
+
+def _cell(node: dict, value):
+    """A value as the CSV shows it: lists joined, yes and no in words."""
+    if node.get("type") == "array":
+        return _join(value)
+    if node.get("type") == "boolean":
+        return "ja" if value else "nein"
+    return value
+
+
+def _per_pain_point(values) -> str:
+    """One entry per pain point, in the order of `pain_points` („–“ where a point has none); empty if none has any."""
+    values = list(values)
+    return LIST_SEPARATOR.join(flat(v) or "–" for v in values) if any(values) else ""
+
+
+# Step properties whose columns differ from "one column of the property's name".
+_STEP_SPECIAL = {
+    "id": lambda node: [Column("step_id", _described(node), lambda j, sn, st, n, s: s.id)],
+    "emotion": lambda node: [
+        Column("emotion", _described(node), lambda j, sn, st, n, s: s.emotion),
+        Column("emotion_word", "Das Gefühl in Worten", lambda j, sn, st, n, s: EMOTION_WORDS[s.emotion]),
+    ],
+    "pain_points": lambda node: [
+        Column("pain_points", f"{_STEP['pain_points']['title']}: {_PAIN['text']['description']} Mehrere getrennt durch „{LIST_SEPARATOR}“.", lambda j, sn, st, n, s: _join(p.text for p in s.pain_points)),
+        Column("pain_topics", f"{_described(_PAIN['topic'])} Nur die angegebenen, getrennt durch „{LIST_SEPARATOR}“.",
+               lambda j, sn, st, n, s: _join(p.topic for p in s.pain_points if p.topic)),
+        Column("pain_confidence", f"{_described(_PAIN['confidence'])} Je Schmerzpunkt in der Reihenfolge von pain_points, „–“ wo sie fehlt.",
+               lambda j, sn, st, n, s: _per_pain_point(p.confidence for p in s.pain_points)),
+        Column("pain_evidence", f"{_described(_PAIN['evidence'])} Je Schmerzpunkt in der Reihenfolge von pain_points; "
+               "die Belege eines Schmerzpunkts getrennt durch „; “.",
+               lambda j, sn, st, n, s: _per_pain_point("; ".join(p.evidence) for p in s.pain_points)),
+    ],
+}
+
+
+def _step_columns() -> list[Column]:
+    """One column per step property, in the schema's order: a new optional field is exported without code here."""
+    columns = []
+    for name, node in _STEP.items():
+        special = _STEP_SPECIAL.get(name)
+        columns += special(node) if special else [Column(name, _described(node), lambda j, sn, st, n, s, name=name, node=node: _cell(node, getattr(s, name)))]
+    return columns
+
+
 # One row per step: (journey, stage number, stage, step number, step).
 STEP_COLUMNS = [
     Column("journey_id", "Kennung der Journey (Dateiname)", lambda j, sn, st, n, s: j.id),
-    Column("journey_title", "Titel der Journey", lambda j, sn, st, n, s: j.title),
-    Column("persona_id", "Kennung der Persona", lambda j, sn, st, n, s: j.persona),
-    Column("owner", "Team, das die Journey pflegt", lambda j, sn, st, n, s: j.owner),
-    Column("state", "current (Ist) oder target (Soll), leer wenn nicht angegeben", lambda j, sn, st, n, s: j.state),
+    Column("journey_title", _described(_JOURNEY["title"]), lambda j, sn, st, n, s: j.title),
+    Column("persona_id", _described(_JOURNEY["persona"]), lambda j, sn, st, n, s: j.persona),
+    Column("owner", _described(_JOURNEY["owner"]), lambda j, sn, st, n, s: j.owner),
+    Column("state", _described(_JOURNEY["state"]) + " Leer, wenn nicht angegeben.", lambda j, sn, st, n, s: j.state),
     Column("stage_number", "Nummer der Phase, ab 1", lambda j, sn, st, n, s: sn),
-    Column("stage", "Name der Phase", lambda j, sn, st, n, s: st.name),
+    Column("stage", _described(_STAGE["name"]), lambda j, sn, st, n, s: st.name),
     Column("step_number", "Nummer des Schritts in der Journey, ab 1", lambda j, sn, st, n, s: n),
-    Column("step_id", "Kennung des Schritts, falls vergeben", lambda j, sn, st, n, s: s.id),
-    Column("action", "Was die Person tut oder erlebt", lambda j, sn, st, n, s: s.action),
-    Column("emotion", "Gefühl von 1 (sehr schlecht) bis 5 (sehr gut)", lambda j, sn, st, n, s: s.emotion),
-    Column("emotion_word", "Das Gefühl in Worten", lambda j, sn, st, n, s: EMOTION_WORDS[s.emotion]),
-    Column("actors", "Beteiligte, getrennt durch „ | “", lambda j, sn, st, n, s: _join(s.actors)),
-    Column("touchpoint", "Berührungspunkt", lambda j, sn, st, n, s: s.touchpoint),
-    Column("channel", "Kanal", lambda j, sn, st, n, s: s.channel),
-    Column("pain_points", "Schmerzpunkte, getrennt durch „ | “", lambda j, sn, st, n, s: _join(p.text for p in s.pain_points)),
-    Column("pain_topics", "Themen der Schmerzpunkte (topic), getrennt durch „ | “", lambda j, sn, st, n, s: _join(p.topic for p in s.pain_points if p.topic)),
-    Column("opportunities", "Chancen, getrennt durch „ | “", lambda j, sn, st, n, s: _join(s.opportunities)),
-    Column("moment_of_truth", "ja, wenn hier ein Moment der Wahrheit liegt", lambda j, sn, st, n, s: "ja" if s.moment_of_truth else "nein"),
-    Column("confidence", "Beleglage: published (aus einer Veröffentlichung), observed (beobachtet), assumed (vermutet) oder planned (geplant); leer wenn nicht angegeben", lambda j, sn, st, n, s: s.confidence),
-    Column("evidence", "Belege, getrennt durch „ | “", lambda j, sn, st, n, s: _join(s.evidence)),
+    *_step_columns(),
     Column("url", "Adresse der Journey-Seite, relativ zur Website", lambda j, sn, st, n, s: journey_url(j.id)),
 ]
 
 # One row per improvement: (journey, improvement, today).
 IMPROVEMENT_COLUMNS = [
     Column("journey_id", "Kennung der Journey", lambda j, i, today: j.id),
-    Column("journey_title", "Titel der Journey", lambda j, i, today: j.title),
-    Column("action", "Was getan wird", lambda j, i, today: i.action),
-    Column("owner", "Wer sich kümmert", lambda j, i, today: i.owner),
-    Column("due", "Fällig am (JJJJ-MM-TT), leer wenn ohne Termin", lambda j, i, today: i.due),
-    Column("status", "open, in_progress oder done", lambda j, i, today: i.status),
+    Column("journey_title", _described(_JOURNEY["title"]), lambda j, i, today: j.title),
+    Column("action", _described(_IMPROVEMENT["action"]), lambda j, i, today: i.action),
+    Column("owner", _described(_IMPROVEMENT["owner"]), lambda j, i, today: i.owner),
+    Column("due", _described(_IMPROVEMENT["due"]) + " Leer, wenn ohne Termin.", lambda j, i, today: i.due),
+    Column("status", _described(_IMPROVEMENT["status"]), lambda j, i, today: i.status),
     Column("status_word", "Der Stand in Worten", lambda j, i, today: STATUS_LABELS[i.status]),
     Column("overdue", "ja, wenn der Termin vorbei und die Maßnahme nicht erledigt ist", lambda j, i, today: "ja" if is_overdue(i, today) else "nein"),
-    Column("success_criteria", "Woran man merkt, dass es gewirkt hat", lambda j, i, today: i.success_criteria),
-    Column("steps", "Kennungen der Schritte, an denen die Maßnahme ansetzt, getrennt durch „ | “", lambda j, i, today: _join(i.steps)),
+    Column("success_criteria", _described(_IMPROVEMENT["success_criteria"]), lambda j, i, today: i.success_criteria),
+    Column("steps", _described(_IMPROVEMENT["steps"]), lambda j, i, today: _join(i.steps)),
     Column("url", "Adresse der Journey-Seite, relativ zur Website", lambda j, i, today: journey_url(j.id)),
 ]
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..labels import EMOTION_WORDS, SEGMENT_LABELS
-from ..model import Catalog
+from ..labels import CONFIDENCE_LABELS, EMOTION_WORDS, FIELD_TITLES, SEGMENT_LABELS
+from ..model import Catalog, is_assumed
 from ..portfolio import (
     Backing,
     Reviewed,
@@ -64,7 +64,7 @@ def pain_hotspots_block(catalog: Catalog, href: Href) -> str:
         journeys = spot.journeys
         links = ", ".join(link(href, journey_url(j.id), j.title) for j in journeys[:SHOWN_JOURNEYS])
         more = f" und {len(journeys) - SHOWN_JOURNEYS} weitere" if len(journeys) > SHOWN_JOURNEYS else ""
-        kind = "Thema" if spot.by_topic else "gleicher Text"
+        kind = FIELD_TITLES["topic"] if spot.by_topic else "gleicher Text"
         rows.append(
             f"<tr><td>{html_text(spot.label)} <small>({kind})</small></td><td>{len(journeys)}</td>"
             f"<td>{len(spot.teams)}</td><td>{len(spot.places)}</td><td>{links}{more}</td></tr>"
@@ -104,7 +104,7 @@ def average_emotion_block(catalog: Catalog, of: str) -> str:
     averages = average_emotion(catalog, of)
     if not averages:
         return "<p>Keine Angaben.</p>"
-    name = "Kanal" if of == "channel" else "Phase"
+    name = FIELD_TITLES["channel"] if of == "channel" else "Phase"
     rows = [
         f"<tr><td>{html_text(a.label)}</td><td>{_number(a.emotion)} von 5 {_bar(a.emotion, 5)}</td><td>{a.steps}</td><td>{a.journeys}</td></tr>"
         for a in averages[:LIMIT]
@@ -152,6 +152,10 @@ def overdue_reviews_block(catalog: Catalog, href: Href, today: dt.date) -> str:
 EVIDENCE_SHOWN = 20
 
 
+# The confidence values counted in a column of their own, beside the share of assumed steps.
+_COUNTED = [value for value in CONFIDENCE_LABELS if not is_assumed(value)]
+
+
 def evidence_row(b: Backing, href: Href) -> Row:
     return Row(
             [
@@ -159,12 +163,10 @@ def evidence_row(b: Backing, href: Href) -> Row:
                 html_text(b.journey.owner),
                 f"{b.with_evidence} von {b.steps} {_bar(b.evidence_share, 1)}",
                 f"{b.assumed} von {b.steps} ({round(100 * b.assumed_share)} %)",
-                str(b.published),
-                str(b.observed),
-                str(b.planned),
+                *(str(b.by_confidence[value]) for value in _COUNTED),
             ],
             {"team": b.journey.owner.casefold()},
-            ["", "", f"{b.evidence_share:.3f}", f"{b.assumed_share:.3f}", f"{b.published:05d}", f"{b.observed:05d}", f"{b.planned:05d}"],
+            ["", "", f"{b.evidence_share:.3f}", f"{b.assumed_share:.3f}", *(f"{b.by_confidence[value]:05d}" for value in _COUNTED)],
         )
 
 
@@ -175,6 +177,7 @@ def evidence_block(catalog: Catalog, href: Href) -> str:
         noun="Journeys",
         label="Belege je Journey",
         controls=[text_control("Journey …"), select_control("team", "Team", [(t.casefold(), t) for t in teams])],
-        headers=[("Journey", True), ("Team", True), ("Schritte mit Belegen", True), ("vermutet", True), ("aus Veröffentlichung", True), ("beobachtet", True), ("geplant", True)],
+        headers=[("Journey", True), ("Team", True), ("Schritte mit Belegen", True), (CONFIDENCE_LABELS["assumed"], True),
+                 *((CONFIDENCE_LABELS[value], True) for value in _COUNTED)],
     )
     return table_page(spec, backing(catalog), lambda b: evidence_row(b, href), data_url=href(EVIDENCE_DATA), size=EVIDENCE_SHOWN)
