@@ -28,7 +28,7 @@ from .escape import html_text, mermaid_block
 from .filter_table import page_count
 from .html import scroll_region
 from .journey_map import journey_map
-from .schema_doc import schema_reference
+from .schema_doc import field_table, schema_reference
 from .workshop import journey_links
 
 MARKER = re.compile(r"<!-- kundenwege:([a-z_]+):([a-z0-9-]*) -->")
@@ -170,6 +170,7 @@ FRAGMENTS: dict[str, Fragment] = {
         "Katalog aller Journeys mit Filter (Seite 1 oder die angegebene).",
     ),
     "schema_reference": Fragment("schema", lambda ctx, i: schema_reference(i), "Felder eines Schemas (journey oder persona)."),
+    "field_table": Fragment("schema", lambda ctx, i: field_table(i), "Alle Felder einer Art in einer Tabelle: Name, Pflicht, was hineingehört."),
     "improvement_summary": Fragment("", lambda ctx, i: backlog_view.backlog_summary(_backlog(ctx)), "Maßnahmen in Zahlen."),
     "improvement_owners": Fragment(
         "", lambda ctx, i: backlog_view.owner_table(_owners(ctx)), "Maßnahmen je Verantwortlichen."

@@ -1,8 +1,9 @@
-"""The schema reference page, generated from the JSON Schema itself."""
+"""The schema reference page and the field table of the editing guide, generated from the JSON Schema itself."""
 from __future__ import annotations
 
 from ..schema import resolved_schema
 from .escape import html_text
+from .html import scroll_table
 
 _TYPES = {"string": "Text", "integer": "ganze Zahl", "boolean": "true/false", "array": "Liste", "object": "Felder"}
 _SECTION_NAMES = {"stages": "Phase (ein Eintrag in stages)", "steps": "Schritt (ein Eintrag in steps)",
@@ -63,3 +64,26 @@ def schema_reference(kind: str) -> str:
         )
     parts.append("</div>")
     return "".join(parts)
+
+
+def _meaning(prop: dict) -> str:
+    """What goes into a field: its German title, then the schema's description (without repeating the title)."""
+    title, text = prop.get("title", ""), prop.get("description", "")
+    if not text or text.startswith(title):
+        return html_text(text or title)
+    return f"<strong>{html_text(title)}</strong>: {html_text(text)}"
+
+
+def field_table(kind: str) -> str:
+    """Every field of one kind in one table, nested objects as sections: the short reference for editors."""
+    root = resolved_schema(kind)
+    rows = []
+    for number, (title, obj) in enumerate(_objects(root, root.get("title", kind))):
+        if number:
+            rows.append(f'<tr><th scope="colgroup" colspan="3">{html_text(title)}</th></tr>')
+        required = set(obj.get("required", ()))
+        rows += [
+            f"<tr><td><code>{html_text(name)}</code></td><td>{'ja' if name in required else 'nein'}</td><td>{_meaning(prop)}</td></tr>"
+            for name, prop in obj.get("properties", {}).items()
+        ]
+    return scroll_table(f"Felder: {root.get('title', kind)}", ["Feld", "Pflicht", "Was hineingehört"], rows)
