@@ -8,7 +8,8 @@ import datetime as dt
 from pathlib import Path
 
 from macros.model import load_catalog
-from macros.render.blocks import kpi_table, persona_card
+from macros.render.journey_blocks import kpi_table
+from macros.render.persona_blocks import persona_card
 from macros.render.journey_map import legend, map_table
 
 REPO = Path(__file__).resolve().parent.parent

@@ -12,7 +12,8 @@ from hypothesis import given, settings
 
 from macros.labels import EMOTION_WORDS
 from macros.model import load_catalog
-from macros.render import blocks
+from macros.render.catalog import journey_catalog
+from macros.render.values import emotion_label
 from macros.render.blueprint import service_blueprint
 from macros.render.compare import align_stages, comparison_pairs, comparison_title, journey_comparison, stage_changes
 from macros.render.curve import column_segment, level
@@ -71,12 +72,12 @@ def squeezed(text: str) -> str:
 
 def test_emotion_is_an_own_icon_with_the_word_never_an_emoji():
     for emotion in range(1, 6):
-        label = blocks.emotion_label(emotion)
+        label = emotion_label(emotion)
         assert label.count("<svg") == 1 and 'aria-hidden="true"' in label
         assert f"{emotion} – {EMOTION_WORDS[emotion]}" in label
         assert not set(OLD_EMOJI_FACES) & set(label)
-    assert len({blocks.emotion_label(e).split("<path d=")[1] for e in range(1, 6)}) == 5, "every emotion has its own face"
-    catalog_table = blocks.journey_catalog(HANDBOOK, href, TODAY)
+    assert len({emotion_label(e).split("<path d=")[1] for e in range(1, 6)}) == 5, "every emotion has its own face"
+    catalog_table = journey_catalog(HANDBOOK, href, TODAY)
     assert not set(OLD_EMOJI_FACES) & set(catalog_table)
 
 

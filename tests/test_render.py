@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from macros.model import load_catalog
-from macros.render import blocks
+from macros.render.catalog import journey_catalog
+from macros.render.persona_blocks import persona_card
 from macros.render.journey_map import map_table
 from macros.render.curve import emotion_curve
 from macros.render.escape import flat, html_text, markdown_text, mermaid_block, mermaid_text
@@ -140,16 +141,16 @@ def test_emotion_curve_marks_low_points_and_describes_itself():
 
 
 def test_catalog_lists_every_journey_with_its_facts():
-    table = blocks.journey_catalog(CATALOG, href, DAY)
+    table = journey_catalog(CATALOG, href, DAY)
     assert table.count("<tr data-segment=") == len(CATALOG.journeys)
     assert table.count('data-review="current"') == 1 and table.count('data-review="never"') == 1
     assert "../../journeys/amt/" in links(table) and "../../personas/mira/" in links(table)
 
 
 def test_persona_card_links_its_journeys():
-    card = blocks.persona_card(CATALOG.personas["mira"], CATALOG, href, DAY)
+    card = persona_card(CATALOG.personas["mira"], CATALOG, href, DAY)
     assert "../../journeys/amt/" in links(card) and "../../journeys/amt-neu/" in links(card)
-    assert "Noch keine Journey" in blocks.persona_card(CATALOG.personas["ben"], CATALOG, href, DAY)
+    assert "Noch keine Journey" in persona_card(CATALOG.personas["ben"], CATALOG, href, DAY)
     assert "Überprüfung: <span" in card and "nie überprüft" in card
 
 

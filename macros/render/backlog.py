@@ -7,7 +7,7 @@ from ..labels import STATUS_LABELS
 from ..portfolio import BacklogItem, OwnerCount
 from ..site_map import BACKLOG_DATA, backlog_page_url, journey_url
 from ..text import text_key
-from .blocks import german_date, improvement_status, step_names
+from .values import german_date, improvement_status, step_names
 from .escape import html_text
 from .filter_table import Row, TableSpec, checkbox_control, select_control, table_page, text_control
 from .html import Href, link, scroll_table

@@ -12,7 +12,7 @@ from typing import Callable
 
 from ..journey_diff import ADDED, CHANGED, MOVED, REMOVED, Change, FileDiff
 from ..labels import EMOTION_WORDS, ENUM_LABELS, FIELD_TITLES
-from .blocks import german_date
+from .values import german_date
 from .escape import html_text
 
 Escape = Callable[[str], str]

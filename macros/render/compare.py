@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from ..labels import EMOTION_WORDS
 from ..model import Catalog, Journey, Stage, Step
-from .curve import Series, emotion_chart
 from ..site_map import journey_url
 from ..text import flat, text_key
+from .curve import Series, emotion_chart
 from .escape import html_text
 from .html import Href, bullet_list, facts, link, scroll_table
 

@@ -1,6 +1,6 @@
 """Emotion faces as our own inline SVG: they show on every machine, with or without an emoji font.
 
-A face never stands alone: `blocks.emotion_label` and the map print the word next to it,
+A face never stands alone: `values.emotion_label` and the map print the word next to it,
 so the face is decoration for sighted readers (hidden from screen readers). It is
 drawn in `currentColor`, so it takes the text colour of either scheme and prints.
 """

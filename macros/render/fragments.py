@@ -18,8 +18,9 @@ from ..portfolio import backlog, per_owner
 from ..schema import KINDS
 from ..text import closest
 from . import backlog as backlog_view
-from . import blocks, export, insights, mermaid
+from . import export, insights, journey_blocks, mermaid, persona_blocks
 from .blueprint import service_blueprint
+from .catalog import journey_catalog
 from .changes import since_review_block
 from .compare import comparison_pairs, journey_comparison
 from .context import RenderContext
@@ -149,24 +150,24 @@ FRAGMENTS: dict[str, Fragment] = {
         "comparison", lambda ctx, i: journey_comparison(_pairs(ctx)[i], ctx.href), "Vergleich einer Ist-Journey mit ihrer Soll-Journey."
     ),
     "journey_facts": Fragment(
-        "journey", _journey(lambda ctx, j: blocks.journey_facts(j, ctx.catalog, ctx.href, ctx.today)), "Beschreibung, Persona, Team, Zustand, Überprüfung."
+        "journey", _journey(lambda ctx, j: journey_blocks.journey_facts(j, ctx.catalog, ctx.href, ctx.today)), "Beschreibung, Persona, Team, Zustand, Überprüfung."
     ),
     "journey_since_review": Fragment(
         "journey",
         _journey(lambda ctx, j: since_review_block(j.last_reviewed, ctx.since_review.get(j.id, ()))),
         "Was sich seit der letzten Überprüfung geändert hat (aus der Git-Geschichte; ohne sie nichts).",
     ),
-    "journey_kpis": Fragment("journey", _journey(lambda ctx, j: blocks.kpi_table(j)), "Kennzahlen einer Journey."),
+    "journey_kpis": Fragment("journey", _journey(lambda ctx, j: journey_blocks.kpi_table(j)), "Kennzahlen einer Journey."),
     "journey_improvements": Fragment(
-        "journey", _journey(lambda ctx, j: blocks.improvement_table(j, ctx.today)), "Maßnahmen einer Journey."
+        "journey", _journey(lambda ctx, j: journey_blocks.improvement_table(j, ctx.today)), "Maßnahmen einer Journey."
     ),
     "persona_card": Fragment(
-        "persona", lambda ctx, i: blocks.persona_card(ctx.catalog.personas[i], ctx.catalog, ctx.href, ctx.today), "Steckbrief einer Persona."
+        "persona", lambda ctx, i: persona_blocks.persona_card(ctx.catalog.personas[i], ctx.catalog, ctx.href, ctx.today), "Steckbrief einer Persona."
     ),
     "persona_diagram": Fragment("persona?", _persona_diagram, "Welche Persona welche Journeys geht: alle oder eine."),
-    "persona_overview": Fragment("", lambda ctx, i: blocks.persona_overview(ctx.catalog, ctx.href, ctx.today), "Alle Personas nach Gruppen."),
+    "persona_overview": Fragment("", lambda ctx, i: persona_blocks.persona_overview(ctx.catalog, ctx.href, ctx.today), "Alle Personas nach Gruppen."),
     "journey_catalog": Fragment(
-        "page", lambda ctx, i: blocks.journey_catalog(ctx.catalog, ctx.href, ctx.today, int(i or 1)),
+        "page", lambda ctx, i: journey_catalog(ctx.catalog, ctx.href, ctx.today, int(i or 1)),
         "Katalog aller Journeys mit Filter (Seite 1 oder die angegebene).",
     ),
     "schema_reference": Fragment("schema", lambda ctx, i: schema_reference(i), "Felder eines Schemas (journey oder persona)."),

@@ -25,7 +25,7 @@ from ..portfolio import (
     segments_without_journeys,
 )
 from ..site_map import EVIDENCE_DATA, journey_url, persona_url
-from .blocks import review_badge
+from .values import review_badge
 from .escape import html_text
 from .filter_table import Row, TableSpec, select_control, table_page, text_control
 from .html import Href, link, scroll_table

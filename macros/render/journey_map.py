@@ -17,7 +17,7 @@ from typing import Callable
 
 from ..labels import CONFIDENCE_LABELS, CONFIDENCE_NAME, EMOTION_WORDS, TOPIC_LABELS
 from ..model import Improvement, Journey, PainPoint, Persona, Step, is_assumed
-from .blocks import emotion_label, german_date, improvement_status
+from .values import emotion_label, german_date, improvement_status
 from .curve import column_segment, level
 from .escape import html_text
 from .faces import emotion_icon

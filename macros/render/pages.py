@@ -20,7 +20,7 @@ from ..site_map import (
     BACKLOG_DATA, CATALOG_DATA, EVIDENCE_DATA, backlog_page_source, catalog_page_source, comparison_source, journey_source,
     persona_source, relative,
 )
-from .blocks import catalog_row
+from .catalog import catalog_row
 from .compare import comparison_pairs, comparison_title
 from .escape import html_text
 from .export import GeneratedFile, open_data

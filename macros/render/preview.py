@@ -15,7 +15,8 @@ from ..freshness import review
 from ..journey_diff import FileDiff
 from ..labels import SEGMENT_LABELS, STATE_LABELS
 from ..model import Catalog, Journey, Persona
-from .blocks import german_date, improvement_table, kpi_table, review_badge
+from .journey_blocks import improvement_table, kpi_table
+from .values import german_date, review_badge
 from .blueprint import service_blueprint
 from .changes import describe, verdict
 from .curve import emotion_curve

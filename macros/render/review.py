@@ -14,7 +14,7 @@ from ..labels import STATUS_LABELS
 from ..model import Catalog
 from ..portfolio import backlog, reviews
 from ..problems import NOTICE, Problem
-from .blocks import german_date
+from .values import german_date
 from .changes import verdict
 from ..text import flat
 from .escape import markdown_text
