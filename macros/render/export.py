@@ -20,14 +20,15 @@ from typing import Callable
 from ..freshness import is_overdue, review
 from ..labels import BASIS_LABELS, EMOTION_WORDS, SEGMENT_LABELS, STATUS_LABELS
 from ..model import Catalog, Journey, Persona
-from ..schema import KINDS, resolved_schema, schema_text
+from ..schema import KINDS, load_schema, resolved_schema, schema_text
 from ..site_map import api_file, journey_url, persona_url, schema_file
 from ..text import flat
 from .escape import csv_text, html_text
 from .html import scroll_table
 
-# Raise the major number when a field is removed or changes meaning, the minor number when one is added.
-SCHEMA_VERSION = "1.1"  # 1.1: Beleglage "published", persona basis and conversations, KPI period and source
+# The version of each kind's data is the schema's `x-version`, kept there with the fields it versions: raise the
+# major number when a field is removed or changes meaning, the minor number when one is added.
+# 1.1: Beleglage "published", persona basis and conversations, KPI period and source.
 LIST_SEPARATOR = " | "
 
 
@@ -201,7 +202,8 @@ def _persona_entry(persona: Persona, catalog: Catalog, today: dt.date, prefix: s
 
 
 def _json(kind: str, entries: list[dict], today: dt.date) -> str:
-    document = {"schema_version": SCHEMA_VERSION, "generated": today.isoformat(), "count": len(entries), kind: entries}
+    version = load_schema(kind.removesuffix("s"))["x-version"]
+    document = {"schema_version": version, "generated": today.isoformat(), "count": len(entries), kind: entries}
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
