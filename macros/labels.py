@@ -55,5 +55,9 @@ BASIS_LABELS = ENUM_LABELS["basis"]
 # The German name of the field `confidence`; never "Sicherheit", which reads as security.
 CONFIDENCE_NAME = load_schema("journey")["$defs"]["confidence"]["title"]
 
-_EMOTION = load_schema("journey")["properties"]["stages"]["items"]["properties"]["steps"]["items"]["properties"]["emotion"]
+_STEP = load_schema("journey")["properties"]["stages"]["items"]["properties"]["steps"]["items"]["properties"]
+# The German name of each field of a step: the lanes of the journey map, among others.
+STEP_TITLES = {name: node["title"] for name, node in _STEP.items()}
+
+_EMOTION = _STEP["emotion"]
 EMOTION_WORDS = {int(value): word for value, word in _EMOTION["x-labels"].items()}

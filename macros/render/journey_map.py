@@ -15,7 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Callable
 
-from ..labels import CONFIDENCE_LABELS, CONFIDENCE_NAME, EMOTION_WORDS, TOPIC_LABELS
+from ..labels import CONFIDENCE_LABELS, CONFIDENCE_NAME, EMOTION_WORDS, STEP_TITLES, TOPIC_LABELS
 from ..model import Improvement, Journey, PainPoint, Persona, Step, is_assumed
 from .values import emotion_label, german_date, improvement_status
 from .curve import column_segment, level
@@ -75,19 +75,19 @@ class Lane:
     detail: bool = True  # listed among a step's details in the phone layout
 
 
-# The lanes of the map, top to bottom; the phone layout lists the `detail` lanes in the same order.
+# The lanes of the map, top to bottom, named by the schema; the phone layout lists the `detail` lanes in the same order.
 LANES = (
-    Lane("Handlung", "kw-lane-action", lambda j, s, today: f"{html_text(s.action)} {confidence_tag(s.confidence)}", always=True, detail=False),
-    Lane("Beteiligte", "kw-lane-actors", lambda j, s, today: html_text(", ".join(s.actors))),
-    Lane("Berührungspunkt", "kw-lane-touchpoint", lambda j, s, today: html_text(s.touchpoint)),
-    Lane("Kanal", "kw-lane-channel", lambda j, s, today: html_text(s.channel)),
-    Lane("Gefühl", "kw-lane-emotion", None, always=True, detail=False),  # see _emotion_cells
-    Lane("Schmerzpunkte", "kw-pain", lambda j, s, today: _items([_pain_point(p) for p in s.pain_points])),
-    Lane("Chancen", "kw-chance", lambda j, s, today: bullet_list(s.opportunities)),
-    Lane("Moment der Wahrheit", "kw-lane-mot", lambda j, s, today: '<strong class="kw-mot">Moment der Wahrheit</strong>' if s.moment_of_truth else "", detail=False),
-    Lane("Hinter den Kulissen", "kw-lane-backstage", lambda j, s, today: bullet_list(s.backstage)),
-    Lane("Unterstützende Prozesse", "kw-lane-support", lambda j, s, today: bullet_list(s.support)),
-    Lane("Belege", "kw-lane-evidence", lambda j, s, today: bullet_list(s.evidence)),
+    Lane(STEP_TITLES["action"], "kw-lane-action", lambda j, s, today: f"{html_text(s.action)} {confidence_tag(s.confidence)}", always=True, detail=False),
+    Lane(STEP_TITLES["actors"], "kw-lane-actors", lambda j, s, today: html_text(", ".join(s.actors))),
+    Lane(STEP_TITLES["touchpoint"], "kw-lane-touchpoint", lambda j, s, today: html_text(s.touchpoint)),
+    Lane(STEP_TITLES["channel"], "kw-lane-channel", lambda j, s, today: html_text(s.channel)),
+    Lane(STEP_TITLES["emotion"], "kw-lane-emotion", None, always=True, detail=False),  # see _emotion_cells
+    Lane(STEP_TITLES["pain_points"], "kw-pain", lambda j, s, today: _items([_pain_point(p) for p in s.pain_points])),
+    Lane(STEP_TITLES["opportunities"], "kw-chance", lambda j, s, today: bullet_list(s.opportunities)),
+    Lane(STEP_TITLES["moment_of_truth"], "kw-lane-mot", lambda j, s, today: '<strong class="kw-mot">Moment der Wahrheit</strong>' if s.moment_of_truth else "", detail=False),
+    Lane(STEP_TITLES["backstage"], "kw-lane-backstage", lambda j, s, today: bullet_list(s.backstage)),
+    Lane(STEP_TITLES["support"], "kw-lane-support", lambda j, s, today: bullet_list(s.support)),
+    Lane(STEP_TITLES["evidence"], "kw-lane-evidence", lambda j, s, today: bullet_list(s.evidence)),
     Lane("Maßnahmen", "kw-lane-improvements", lambda j, s, today: _items([_improvement(i, today) for i in j.improvements_for(s)])),
 )
 
@@ -159,7 +159,7 @@ def map_table(journey: Journey, today: dt.date) -> str:
     for lane, cells in _lanes(journey, today):
         header, css, kinds = lane.header, lane.css, ["kw-cell"] * len(steps)
         if lane.cell is None:
-            header, cells = f"{_scale()}Gefühl", _emotion_cells(journey)
+            header, cells = f"{_scale()}{lane.header}", _emotion_cells(journey)
             kinds = [f"kw-cell kw-emotion{mark}" for mark in low]
         tds = "".join(f'<td class="{kind}{mark}">{cell}</td>' for kind, mark, cell in zip(kinds, assumed, cells))
         rows.append(f'<tr class="{css}"><th scope="row">{header}</th>{tds}</tr>')
