@@ -46,7 +46,7 @@ def test_a_property_missing_from_the_model_is_named():
     """The check above can fail: a schema with one more step property is caught."""
     schema = resolved_schema("journey")
     steps = schema["properties"]["stages"]["items"]["properties"]["steps"]["items"]
-    extended = {**steps, "properties": {**steps["properties"], "duration": {"type": "string"}}}
+    extended = {**steps, "properties": {**steps["properties"], "not_in_the_model": {"type": "string"}}}
     stages = {**schema["properties"]["stages"]["items"], "properties": {**schema["properties"]["stages"]["items"]["properties"], "steps": {"items": extended}}}
     changed = {**schema, "properties": {**schema["properties"], "stages": {"items": stages}}}
-    assert _mismatches(MODEL["journey"], changed, "journey") == ["journey.stages.steps.duration: im Schema, aber kein Feld in Step"]
+    assert _mismatches(MODEL["journey"], changed, "journey") == ["journey.stages.steps.not_in_the_model: im Schema, aber kein Feld in Step"]
