@@ -50,16 +50,16 @@ def test_every_yaml_file_is_parsed_once_per_build(project, monkeypatch):
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    import macros.model
+    import macros.loader
 
     calls: list[str] = []
-    original = macros.model.read_document
+    original = macros.loader.read_document
 
     def counting(path, raw):
         calls.append(path)
         return original(path, raw)
 
-    monkeypatch.setattr(macros.model, "read_document", counting)
+    monkeypatch.setattr(macros.loader, "read_document", counting)
     monkeypatch.chdir(project)
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     build(load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site")))
