@@ -9,6 +9,7 @@ plugin's files hook, others as files written into the build's input.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from dataclasses import dataclass
@@ -99,7 +100,7 @@ def _front_matter(title: str, edit_path: str, hide: tuple[str, ...] = (), legal_
 
 def journey_page(journey: Journey, edit_path: str = "") -> str:
     parts = [
-        _front_matter(journey.title, edit_path, WIDE, journey.data.get("legal_review")),
+        _front_matter(journey.title, edit_path, WIDE, dataclasses.asdict(journey.legal_review) if journey.legal_review else None),
         marker("journey_facts", journey.id),
         marker("journey_since_review", journey.id),
         marker("journey_links", journey.id),
