@@ -1,4 +1,7 @@
-"""The MkDocs build as CI and `make serve` run it: bad data never becomes a page."""
+"""The MkDocs build as CI and `make serve` run it: bad data never becomes a page.
+
+Builds run in process (`build_site`); the first test runs the real `mkdocs build` command once.
+"""
 from __future__ import annotations
 
 import os
@@ -12,7 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import FIXTURES, make_project, run_mkdocs
+from .helpers import FIXTURES, build_site, make_project, run_mkdocs
+
+pytestmark = pytest.mark.build
 
 PAGES = {"index.md": "# Start\n", "journeys/index.md": "# Journeys\n\n{{ journey_catalog() }}\n"}
 
@@ -23,6 +28,7 @@ def project(tmp_path) -> Path:
 
 
 def test_invalid_data_fails_the_build_with_the_validator_messages(project):
+    """The real command line (a subprocess): German message with file, line and column, no traceback, no site."""
     target = project / "journeys" / "team-a" / "amt-neu.yml"
     target.write_text(target.read_text(encoding="utf-8").replace("emotion: 5", "emotion: 6"), encoding="utf-8")
     site = project / "site"
@@ -35,14 +41,14 @@ def test_invalid_data_fails_the_build_with_the_validator_messages(project):
 
 def test_unknown_id_in_a_macro_fails_the_build(project):
     (project / "docs" / "praxis.md").write_text('# Praxis\n\n{{ journey_map("gibt-es-nicht") }}\n', encoding="utf-8")
-    result = run_mkdocs(project, project / "site")
+    result = build_site(project, project / "site")
     assert result.returncode != 0
     assert "Die Journey „gibt-es-nicht“ gibt es nicht" in result.stdout + result.stderr
 
 
 def test_a_page_with_the_same_address_as_a_journey_is_refused(project):
     (project / "docs" / "journeys" / "amt.md").write_text("# Doppelt\n", encoding="utf-8")
-    result = run_mkdocs(project, project / "site")
+    result = build_site(project, project / "site")
     assert result.returncode != 0 and "docs/journeys/amt.md gibt es schon" in result.stderr
 
 
@@ -68,7 +74,7 @@ def test_every_yaml_file_is_parsed_once_per_build(project, monkeypatch):
 
 
 def test_pages_without_diagrams_carry_no_mermaid_loader(project):
-    result = run_mkdocs(project, project / "site")
+    result = build_site(project, project / "site")
     assert result.returncode == 0, result.stderr
     start = (project / "site" / "index.html").read_text(encoding="utf-8")
     journey = (project / "site" / "journeys" / "amt" / "index.html").read_text(encoding="utf-8")
@@ -125,6 +131,6 @@ def test_serve_reloads_when_a_journey_changes(project):
 def test_data_warnings_are_shown_but_do_not_fail_the_strict_build(project):
     target = project / "journeys" / "team-a" / "amt-neu.yml"
     target.write_text(target.read_text(encoding="utf-8").replace("state: target", "state: current"), encoding="utf-8")
-    result = run_mkdocs(project, project / "site")
+    result = build_site(project, project / "site")
     assert result.returncode == 0, result.stderr
     assert "Hinweis: Für einen Vergleich braucht eine der beiden Journeys" in result.stderr
