@@ -8,8 +8,9 @@ from macros.model import Journey, Stage, Step
 from macros.render.escape import flat
 from macros.render.mermaid import journey_diagram
 
-from .conftest import REPO, PageWatch, serve
-from .test_render import any_text
+from macros.local_browser import serve
+
+from .helpers import REPO, PageWatch, any_text
 
 pytestmark = pytest.mark.browser
 

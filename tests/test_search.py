@@ -14,8 +14,7 @@ import pytest
 
 from macros.model import load_catalog
 
-from .conftest import FIXTURES, REPO, PageWatch, make_project
-from .test_browser import serious_violations
+from .helpers import FIXTURES, REPO, PageWatch, make_project, serious_violations
 
 pytestmark = pytest.mark.browser
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import REPO
+from .helpers import REPO
 from .live_serve import LiveServe
 
 JOURNEY = "passamt-kinderpass"
