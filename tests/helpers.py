@@ -138,10 +138,12 @@ def assert_golden(expected: Path, actual: str) -> None:
     """Compare with the expected file; `KUNDENWEGE_UPDATE_GOLDEN=1` writes it instead (review its git diff)."""
     if os.environ.get(UPDATE_GOLDEN) == "1":
         expected.parent.mkdir(parents=True, exist_ok=True)
-        expected.write_text(actual, encoding="utf-8")
+        with expected.open("w", encoding="utf-8", newline="") as file:  # CSV keeps its \r\n
+            file.write(actual)
     if not expected.exists():
-        raise AssertionError(f"{expected} fehlt; mit {UPDATE_GOLDEN}=1 anlegen und prüfen.")
-    wanted = expected.read_text(encoding="utf-8")
+        raise AssertionError(f"{expected.relative_to(REPO)} is missing; create it with {UPDATE_GOLDEN}=1 and review it.")
+    with expected.open(encoding="utf-8", newline="") as file:
+        wanted = file.read()
     if actual != wanted:
         diff = difflib.unified_diff(
             wanted.splitlines(keepends=True), actual.splitlines(keepends=True), f"{expected} (expected)", "rendered now", n=2
