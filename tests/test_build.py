@@ -4,13 +4,6 @@ Builds run in process (`build_site`); the first test runs the real `mkdocs build
 """
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -80,52 +73,6 @@ def test_pages_without_diagrams_carry_no_mermaid_loader(project):
     journey = (project / "site" / "journeys" / "amt" / "index.html").read_text(encoding="utf-8")
     assert "mermaid-on-demand.mjs" not in start
     assert journey.count("mermaid-on-demand.mjs") == 1 and "window.mermaid = mermaid" in journey
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
-
-
-def wait_for(predicate, seconds: float) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.3)
-    return False
-
-
-def test_serve_reloads_when_a_journey_changes(project):
-    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    (project / "mkdocs.yml").write_text(config + "watch:\n  - journeys\n", encoding="utf-8")
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project,
-        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}/journeys/amt-neu/"
-    try:
-        assert wait_for(lambda: "Online buchen" in fetch(url), 60), "serve did not come up"
-        target = project / "journeys" / "team-a" / "amt-neu.yml"
-        target.write_text(target.read_text(encoding="utf-8").replace("Online buchen", "Per App buchen"), encoding="utf-8")
-        assert wait_for(lambda: "Per App buchen" in fetch(url), 60), "the page did not follow the YAML change"
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
-    shutil.rmtree(project / "site", ignore_errors=True)
 
 
 def test_data_warnings_are_shown_but_do_not_fail_the_strict_build(project):
