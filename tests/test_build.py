@@ -1,4 +1,4 @@
-"""The MkDocs build as CI and `make serve` run it: bad data never becomes a page.
+"""The MkDocs build as CI runs it: bad data never becomes a page (serving: test_serve_preview.py).
 
 Builds run in process (`build_site`); the first test runs the real `mkdocs build` command once.
 """
