@@ -3,6 +3,8 @@
 Helpers live in `tests/helpers.py`; this file holds what pytest injects. Every test gets exactly one of the
 markers `unit`, `build` or `browser` here, from the fixtures it uses (or its module's `pytestmark`), so
 `make test-fast` (`-m "not browser"`) and `-m unit` select without a list to keep up to date.
+Tests that read the session's built handbook share one pytest-xdist worker (`--dist loadgroup`), so that
+`make test-fast` builds it once, not once per worker.
 """
 from __future__ import annotations
 
@@ -25,6 +27,8 @@ SITE_FIXTURES = {"repo_site", "tricky_site", "zensical_site"}
 
 def pytest_collection_modifyitems(items):
     for item in items:
+        if "repo_site" in item.fixturenames or "zensical_site" in item.fixturenames:
+            item.add_marker(pytest.mark.xdist_group("handbook"))
         if any(item.get_closest_marker(kind) for kind in KINDS):
             continue
         if "browser" in item.fixturenames:

@@ -12,7 +12,8 @@ JOURNEY = "passamt-kinderpass"
 TITLE = 'title: "Pass für ein Kind beantragen – wie es heute läuft"'
 
 
-pytestmark = pytest.mark.build
+# Both tests use the one server, so they run in the same worker under pytest-xdist.
+pytestmark = [pytest.mark.build, pytest.mark.xdist_group("serve")]
 
 
 @pytest.fixture(scope="module")
