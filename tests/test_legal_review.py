@@ -62,6 +62,7 @@ def stand_line(site: Path, page: str) -> str | None:
         ("journeys/amt-neu", None),
     ],
 )
+@pytest.mark.build
 def test_the_stand_line_sits_under_the_title_with_a_german_date(site, page, line):
     assert stand_line(site, page) == line
 

@@ -65,6 +65,7 @@ def test_sources_are_relative_to_the_journeys_root_wherever_the_build_runs(tmp_p
     assert catalog.personas["mira"].source == "personas/mira.yml"
 
 
+@pytest.mark.build
 def test_a_missing_journeys_folder_fails_the_build_in_german(tmp_path):
     project = make_project(tmp_path / "p", FIXTURES, {"index.md": "# Start\n"})
     config = project / "mkdocs.yml"

@@ -36,6 +36,7 @@ def site(tmp_path_factory) -> Path:
     return tmp / "site"
 
 
+@pytest.mark.build
 def test_a_journey_changed_after_its_review_says_so_on_its_page(site):
     page = (site / "journeys" / "passamt-kinderpass" / "index.html").read_text(encoding="utf-8")
     assert "Seit der letzten Überprüfung am 15.9.2026 geändert" in page and "Gefühl bei 1 Schritt schlechter" in page
