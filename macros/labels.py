@@ -1,45 +1,38 @@
-"""German words for the values the schemas allow, in one place.
+"""German words for the fields and values the schemas allow, read from the schemas.
 
-Renderers, exports and the CLI print these instead of the raw schema values.
-A test checks that every enum in the schemas has exactly these keys, so a new
-value in a schema cannot pass validation and then fail in rendering.
+The schema is the one home of a field: its `title` is the field's German name,
+its `x-labels` the German word for each enum value. Renderers, exports, the CLI
+and the editor's form print these instead of the raw schema values.
 """
 from __future__ import annotations
 
-# Keyed by the schema property that holds the enum.
-ENUM_LABELS: dict[str, dict[str, str]] = {
-    "segment": {
-        "beneficiary": "Hilfesuchende",
-        "donor": "Spendende",
-        "volunteer": "Ehrenamtliche",
-        "internal": "Interne Kundschaft",
-        "external": "Externe Kundschaft",
-        "obligated": "Pflichtkundschaft",
-    },
-    "state": {"current": "Ist-Zustand", "target": "Soll-Zustand"},
-    "status": {"open": "geplant", "in_progress": "läuft", "done": "erledigt"},
-    "confidence": {
-        "published": "aus einer Veröffentlichung",
-        "observed": "beobachtet",
-        "assumed": "vermutet",
-        "planned": "geplant",
-    },
-    "basis": {"research": "aus Gesprächen verdichtet", "case": "Fallfigur"},
-    "topic": {
-        "waiting": "Wartezeit",
-        "reachability": "Erreichbarkeit",
-        "information": "Unklare Information",
-        "documents": "Unterlagen und Nachweise",
-        "language": "Schwer verständliche Sprache",
-        "handover": "Übergabe und Zuständigkeit",
-        "media_break": "Medienbruch",
-        "status": "Ungewissheit über den Stand",
-        "costs": "Kosten",
-        "barriers": "Barrieren",
-        "treatment": "Umgang und Ton",
-        "rules": "Starre Regeln",
-    },
-}
+from .schema import KINDS, load_schema
+
+
+def _walk(node, name=None):
+    """(property name, schema node) for every property, with local `$ref`s left as they are."""
+    if isinstance(node, dict):
+        if name is not None:
+            yield name, node
+        for prop, sub in (node.get("properties") or {}).items():
+            yield from _walk(sub, prop)
+        if "items" in node:
+            yield from _walk(node["items"], name)
+        for def_name, sub in (node.get("$defs") or {}).items():
+            yield from _walk(sub, def_name)
+
+
+def _enum_labels() -> dict[str, dict[str, str]]:
+    enum_labels: dict[str, dict[str, str]] = {}
+    for kind in KINDS:
+        for name, node in _walk(load_schema(kind)):
+            if "enum" in node:
+                enum_labels.setdefault(name, {}).update(node["x-labels"])
+    return enum_labels
+
+
+# Keyed by the schema property that holds the enum (a `$defs` entry counts under its own name).
+ENUM_LABELS = _enum_labels()
 
 SEGMENT_LABELS = ENUM_LABELS["segment"]
 STATE_LABELS = ENUM_LABELS["state"]
@@ -49,6 +42,7 @@ TOPIC_LABELS = ENUM_LABELS["topic"]
 BASIS_LABELS = ENUM_LABELS["basis"]
 
 # The German name of the field `confidence`; never "Sicherheit", which reads as security.
-CONFIDENCE_NAME = "Beleglage"
+CONFIDENCE_NAME = load_schema("journey")["$defs"]["confidence"]["title"]
 
-EMOTION_WORDS = {1: "sehr schlecht", 2: "schlecht", 3: "neutral", 4: "gut", 5: "sehr gut"}
+_EMOTION = load_schema("journey")["properties"]["stages"]["items"]["properties"]["steps"]["items"]["properties"]["emotion"]
+EMOTION_WORDS = {int(value): word for value, word in _EMOTION["x-labels"].items()}

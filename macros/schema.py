@@ -16,7 +16,6 @@ from importlib import resources
 import fastjsonschema
 import jsonschema
 
-from .labels import ENUM_LABELS
 from .problems import Problem
 from .yamlsource import Document
 
@@ -216,7 +215,7 @@ def _message(error, doc: Document, pointer: tuple, kind: str) -> str:
             return f"„{name}“ muss eine ganze Zahl von {subschema['minimum']} bis {subschema['maximum']} sein, hier steht {_show(value)}."
         return f"„{name}“ ist mit {_show(value)} außerhalb des erlaubten Bereichs."
     if validator == "enum":
-        words = ENUM_LABELS.get(name, {})
+        words = error.schema.get("x-labels", {})
         options = ", ".join(f"{o} ({words[o]})" if o in words else str(o) for o in error.validator_value)
         # A German word ("Wartezeit") finds its value too.
         by_word = {str(o): str(o) for o in error.validator_value} | {w.casefold(): o for o, w in words.items()}

@@ -25,8 +25,9 @@ def enums(node):
     """(property name, enum values) for every enum in a schema with its `$ref`s inlined."""
     if isinstance(node, dict):
         for name, sub in (node.get("properties") or {}).items():
-            if "enum" in sub:
-                yield name, sub["enum"]
+            for node_with_enum in (sub, sub.get("items") or {}):
+                if "enum" in node_with_enum:
+                    yield name, node_with_enum["enum"]
         for value in node.values():
             yield from enums(value)
     elif isinstance(node, list):
@@ -41,6 +42,30 @@ def test_labels_have_exactly_the_keys_of_the_schema_enums():
             found.setdefault(name, set()).update(values)
     assert {"segment", "state", "status", "confidence", "topic"} <= set(found)
     assert {name: set(keys) for name, keys in labels.ENUM_LABELS.items()} == found
+
+
+def schema_nodes(node, path=""):
+    """(path, node, is_property) for every property and `$defs` entry of a schema, as written in the file."""
+    if isinstance(node, dict):
+        for key in ("properties", "$defs"):
+            for name, sub in (node.get(key) or {}).items():
+                yield f"{path}/{name}", sub, key == "properties"
+                yield from schema_nodes(sub, f"{path}/{name}")
+        if "items" in node:
+            yield from schema_nodes(node["items"], f"{path}[]")
+
+
+def test_every_field_has_a_german_title_and_every_enum_a_german_word_per_value():
+    """The schema is the one home of a field's German words: the form, the reference and the renderers read them there."""
+    problems = []
+    for kind in schema.KINDS:
+        for path, node, is_property in schema_nodes(schema.load_schema(kind)):
+            if is_property and "title" not in node:
+                problems.append(f"{kind}{path}: kein title")
+            for enum_node in (node, node.get("items") or {}):
+                if "enum" in enum_node and set(enum_node.get("x-labels", {})) != set(map(str, enum_node["enum"])):
+                    problems.append(f"{kind}{path}: x-labels passen nicht zu enum")
+    assert not problems, "\n".join(problems)
 
 
 def test_every_macro_is_a_registered_fragment_and_every_fragment_a_macro(tmp_path):

@@ -17,7 +17,7 @@ REPO = Path(__file__).resolve().parent.parent
 DOCS = REPO / "docs"
 JOURNEYS = REPO / "journeys"
 STYLE_PAGE = DOCS / "mitmachen" / "stil.md"
-RENDERER_SOURCES = sorted((REPO / "macros" / "render").glob("*.py")) + [REPO / "macros" / "labels.py", REPO / "macros" / "freshness.py"]
+RENDERER_SOURCES = sorted((REPO / "macros" / "render").glob("*.py")) + sorted((REPO / "macros" / "schemas").glob("*.json")) + [REPO / "macros" / "freshness.py"]
 
 FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,}).*?^\1\2[ \t]*$", re.M | re.S)
 INLINE_CODE = re.compile(r"`[^`\n]*`")
