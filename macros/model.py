@@ -193,12 +193,3 @@ class Catalog:
 
     def sorted_personas(self) -> list[Persona]:
         return sorted(self.personas.values(), key=lambda p: p.name.casefold())
-
-
-def __getattr__(name: str):
-    """`macros.model.load_texts`/`load_catalog`, where callers found them before the loader moved out."""
-    if name in ("load_texts", "load_catalog"):
-        from . import loader
-
-        return getattr(loader, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

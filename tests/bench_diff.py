@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from macros.git_history import changes_since_review
-from macros.model import load_catalog
+from macros.loader import load_catalog
 
 from .bench import write_data
 

@@ -1,57 +1,64 @@
-"""Shared fixtures: real builds of real YAML, served on 127.0.0.1, seen by real Chromium."""
+"""Session fixtures and markers: real builds of real YAML, served on 127.0.0.1, seen by real Chromium.
+
+Helpers live in `tests/helpers.py`; this file holds what pytest injects. Every test gets exactly one of the
+markers `unit`, `build` or `browser` here, from the fixtures it uses (or its module's `pytestmark`), so
+`make test-fast` (`-m "not browser"`) and `-m unit` select without a list to keep up to date.
+Tests that read the session's built handbook share one pytest-xdist worker (`--dist loadgroup`), so that
+`make test-fast` builds it once, not once per worker.
+"""
 from __future__ import annotations
 
 import os
-import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from macros.local_browser import CHROMIUM_ARGS, OPEN_SHADOW_ROOTS, chromium_path, serve
+from macros.local_browser import CHROMIUM_ARGS, chromium_path, serve
+from macros.loader import load_catalog
 
-REPO = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+from .helpers import FIXTURES, REPO, build_site, make_project, run_cli
 
-def run_mkdocs(project: Path, site_dir: Path, **env_vars: str) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **env_vars)
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+KINDS = ("unit", "build", "browser")
+# Fixtures that build a whole site; a test using one is a build test (or a browser test, if it also uses `browser`).
+SITE_FIXTURES = {"repo_site", "tricky_site", "zensical_site"}
 
 
-def make_project(target: Path, journeys: Path, pages: dict[str, str]) -> Path:
-    """A small handbook with the repository's configuration, its own journeys and the given pages."""
-    target.mkdir(parents=True, exist_ok=True)
-    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.split("\nnav:")[0]
-    config = config.replace("custom_dir: macros/theme", f"custom_dir: {REPO / 'macros' / 'theme'}")
-    config = re.sub(r"\nwatch:\n(  - .*\n)+", "\n", config)
-    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
-    shutil.copytree(journeys, target / "journeys")
-    docs = target / "docs"
-    (docs / ".snippets").mkdir(parents=True)
-    (docs / ".snippets" / "abbreviations.md").write_text("*[Persona]: Ein typischer Mensch.\n", encoding="utf-8")
-    shutil.copytree(REPO / "docs" / "assets", docs / "assets")
-    for name, text in pages.items():
-        (docs / name).parent.mkdir(parents=True, exist_ok=True)
-        (docs / name).write_text(text, encoding="utf-8")
-    return target
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "repo_site" in item.fixturenames or "zensical_site" in item.fixturenames:
+            item.add_marker(pytest.mark.xdist_group("handbook"))
+        if any(item.get_closest_marker(kind) for kind in KINDS):
+            continue
+        if "browser" in item.fixturenames:
+            item.add_marker(pytest.mark.browser)
+        elif SITE_FIXTURES & set(item.fixturenames):
+            item.add_marker(pytest.mark.build)
+        else:
+            item.add_marker(pytest.mark.unit)
+
+
+@pytest.fixture(scope="session")
+def handbook():
+    """The repository's journeys and personas, loaded once per session (tests must not change it)."""
+    catalog, _ = load_catalog(REPO / "journeys")
+    return catalog
+
+
+@pytest.fixture(scope="session")
+def fixture_catalog():
+    """The small journeys in tests/fixtures/valid/, full of characters that try to break out of their place."""
+    catalog, _ = load_catalog(FIXTURES / "valid" / "journeys")
+    return catalog
 
 
 @pytest.fixture(scope="session")
 def repo_site(tmp_path_factory) -> Path:
-    """The real handbook, built strictly once per test session."""
+    """The real handbook, built strictly once per test session; tests only read it."""
     site = tmp_path_factory.mktemp("site")
-    result = run_mkdocs(REPO, site)
-    assert result.returncode == 0, result.stdout + result.stderr
+    result = build_site(REPO, site)
+    assert result.returncode == 0, result.stderr
     return site
 
 
@@ -68,8 +75,8 @@ def tricky_site(tmp_path_factory) -> Path:
         },
     )
     site = project / "site"
-    result = run_mkdocs(project, site)
-    assert result.returncode == 0, result.stdout + result.stderr
+    result = build_site(project, site)
+    assert result.returncode == 0, result.stderr
     return site
 
 
@@ -77,12 +84,12 @@ def tricky_site(tmp_path_factory) -> Path:
 def zensical_site(tmp_path_factory) -> Path:
     """The real handbook built by Zensical, as `make build-zensical` does it, but into a temporary folder."""
     out = tmp_path_factory.mktemp("zensical") / "input"
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    prepared = subprocess.run([sys.executable, "-m", "macros", "build-input", str(out)], cwd=REPO, env=env, capture_output=True, text=True)
+    prepared = run_cli("build-input", str(out))
     assert prepared.returncode == 0, prepared.stderr
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     built = subprocess.run([str(Path(sys.executable).parent / "zensical"), "build", "--strict", "--clean"], cwd=out, env=env, capture_output=True, text=True, timeout=600)
     assert built.returncode == 0, built.stdout + built.stderr
-    indexed = subprocess.run([sys.executable, "-m", "macros", "search-index", str(out / "site")], cwd=REPO, capture_output=True, text=True)
+    indexed = run_cli("search-index", str(out / "site"))
     assert indexed.returncode == 0, indexed.stderr
     return out / "site"
 
@@ -111,37 +118,6 @@ def browser():
         instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield instance
         instance.close()
-
-
-class PageWatch:
-    """A browser page that records what it requested elsewhere and which errors it threw."""
-
-    def __init__(self, browser, origin: str, **context_options):
-        self.origin = origin
-        self.context = browser.new_context(**context_options)
-        self.context.add_init_script(OPEN_SHADOW_ROOTS)
-        self.page = self.context.new_page()
-        self.foreign: list[str] = []
-        self.errors: list[str] = []
-        self.requests: list[str] = []
-        self.page.on("request", self._request)
-        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
-        self.page.on("console", lambda msg: self.errors.append(msg.text) if msg.type == "error" else None)
-
-    def goto(self, url: str) -> None:
-        """Visit another page in the same tab, with fresh records (a new context per page costs ~1 s)."""
-        self.foreign.clear()
-        self.errors.clear()
-        self.requests.clear()
-        self.page.goto(url, wait_until="load")
-
-    def _request(self, request):
-        self.requests.append(request.url)
-        if not request.url.startswith((self.origin, "data:", "blob:")):
-            self.foreign.append(request.url)
-
-    def close(self):
-        self.context.close()
 
 
 @pytest.fixture(scope="session")

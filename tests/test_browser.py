@@ -4,43 +4,15 @@ from __future__ import annotations
 import posixpath
 import re
 import urllib.parse
-from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from macros.local_browser import draw_diagrams
-from macros.model import load_catalog
+from macros.loader import load_catalog
 
-from .conftest import FIXTURES, REPO, PageWatch
+from .helpers import DIAGRAM_STATE, FIXTURES, REPO, PageWatch, pages_of, serious_violations, wait_for_diagrams
 
 pytestmark = pytest.mark.browser
-
-DIAGRAM_STATE = """
-() => Array.from(document.querySelectorAll('div.mermaid, pre.mermaid')).map(el => {
-  if (el.tagName === 'PRE') return {state: 'unrendered'};
-  const root = el.shadowRoot;
-  if (!root || !root.querySelector('svg')) return {state: 'no-svg'};
-  const text = root.textContent;
-  return {state: /Syntax error|Parse error/i.test(text) ? 'error' : 'ok', text: root.querySelector('svg').textContent};
-})
-"""
-AXE = Axe()
-AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, "resultTypes": ["violations"]}
-
-
-def pages_of(site: Path) -> list[str]:
-    return sorted(
-        str(p.relative_to(site).parent).replace(".", "") + "/" if p.name == "index.html" else str(p.relative_to(site))
-        for p in site.rglob("*.html")
-        if "assets" not in p.parts
-    )
-
-
-def wait_for_diagrams(watch: PageWatch) -> None:
-    if watch.page.evaluate("() => document.querySelector('.mermaid') !== null"):
-        draw_diagrams(watch.page, 15_000)
 
 
 def visit(browser, origin: str, path: str, **options) -> PageWatch:
@@ -48,15 +20,6 @@ def visit(browser, origin: str, path: str, **options) -> PageWatch:
     watch.goto(origin + path.lstrip("/"))
     wait_for_diagrams(watch)
     return watch
-
-
-def serious_violations(page) -> list[str]:
-    results = AXE.run(page, options=AXE_OPTIONS).response
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes']][:3]}"
-        for v in results["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
 
 
 def representative(pages: list[str]) -> list[str]:

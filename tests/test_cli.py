@@ -1,21 +1,24 @@
-"""`python -m macros …` as an editor runs it: real files, real processes, exit codes."""
+"""`python -m macros …` as an editor runs it: real files, exit codes, messages.
+
+The commands run in process (`macros.cli.main`); one test starts the real `python -m macros` as a subprocess.
+"""
 from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
 import pytest
 import yaml
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "valid" / "journeys"
+from .helpers import FIXTURES as ALL_FIXTURES, Ran, run_cli, run_module
+
+FIXTURES = ALL_FIXTURES / "valid" / "journeys"
 
 
-def run(cwd: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "macros", *args], cwd=cwd, capture_output=True, text=True, timeout=120)
+def run(cwd: Path, *args: str) -> Ran:
+    return run_cli(*args, cwd=cwd)
 
 
 @pytest.fixture
@@ -31,9 +34,10 @@ def test_validate_valid_tree(project):
 
 
 def test_validate_reports_path_line_column_and_exits_1(project):
+    """The real command line (a subprocess): message on stdout, exit code 1, no traceback."""
     target = project / "journeys" / "team-a" / "amt-neu.yml"
     target.write_text(target.read_text(encoding="utf-8").replace("emotion: 5", "emotion: 9"), encoding="utf-8")
-    result = run(project, "validate")
+    result = run_module("validate", cwd=project)
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         "journeys/team-a/amt-neu.yml:22:18: „emotion“ muss eine ganze Zahl von 1 bis 5 sein, hier steht 9."

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from macros.model import load_catalog
+from macros.loader import load_catalog
 
 REPO = Path(__file__).resolve().parent.parent
 PRACTICE = REPO / "docs" / "praxis"

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 from macros import schema
 from macros.cli import main
-from macros.model import load_catalog
+from macros.loader import load_catalog
 from macros.yamlsource import read_document
 
 EXAMPLES = int(os.environ.get("KUNDENWEGE_FUZZ_EXAMPLES", "150"))

@@ -7,7 +7,6 @@ git diff of them before committing.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import random
 from dataclasses import replace
 from pathlib import Path
@@ -18,9 +17,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from macros.journey_diff import diff
-from macros.model import load_texts
+from macros.loader import load_texts
 from macros.problems import errors
 from macros.render.changes import as_text
+
+from .helpers import assert_golden
 
 CASES = Path(__file__).resolve().parent / "fixtures" / "diff"
 DAY = dt.date(2026, 12, 7)
@@ -47,22 +48,29 @@ def test_changes_as_expected(case):
     folder = CASES / case
     persona = case.startswith("persona")
     changes = diff(version(read(folder, "before.yml"), persona), version(read(folder, "after.yml"), persona), DAY)
-    text = as_text(changes) + "\n"
-    expected = folder / "expected.txt"
-    if os.environ.get("KUNDENWEGE_UPDATE_GOLDEN") == "1":
-        expected.write_text(text, encoding="utf-8")
-    assert text == expected.read_text(encoding="utf-8")
+    assert_golden(folder / "expected.txt", as_text(changes) + "\n")
 
 
 REPO_JOURNEYS = Path(__file__).resolve().parent.parent / "journeys"
 REAL = sorted(REPO_JOURNEYS.rglob("*.yml"))
 TEXTS = {p.relative_to(REPO_JOURNEYS).as_posix(): p.read_bytes() for p in REAL}
-REAL_CATALOG, _ = load_texts(TEXTS, today=DAY)
-EVERY = [*REAL_CATALOG.journeys.values(), *REAL_CATALOG.personas.values()]
 
 
-@pytest.mark.parametrize("item", EVERY, ids=lambda v: v.id)
-def test_a_journey_against_itself_has_no_change(item):
+@pytest.fixture(scope="module")
+def real_catalog():
+    """The repository's journeys and personas as the diff loads them, once for this module."""
+    catalog, _ = load_texts(TEXTS, today=DAY)
+    return catalog
+
+
+@pytest.fixture(scope="module")
+def journeys(real_catalog):
+    return list(real_catalog.journeys.values())
+
+
+@pytest.mark.parametrize("ident", [p.stem for p in REAL])
+def test_a_journey_against_itself_has_no_change(real_catalog, ident):
+    item = real_catalog.journeys.get(ident) or real_catalog.personas[ident]
     assert diff(item, item, DAY) == []
 
 
@@ -79,7 +87,7 @@ def _reformatted(data, rng: random.Random):
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(seed=st.integers(0, 2**32), style=st.sampled_from([None, '"', "'"]), flow=st.booleans(), index=st.integers(0, len(REAL) - 1))
-def test_reformatting_gives_no_change(seed, style, flow, index):
+def test_reformatting_gives_no_change(real_catalog, seed, style, flow, index):
     path = REAL[index]
     source = path.relative_to(REPO_JOURNEYS).as_posix()
     text = path.read_text(encoding="utf-8")
@@ -91,18 +99,15 @@ def test_reformatting_gives_no_change(seed, style, flow, index):
     after, problems = load_texts(TEXTS | {source: other}, today=DAY, only={source})
     assert not [p for p in problems if p.is_error], problems
     ident = path.stem
-    old = REAL_CATALOG.journeys.get(ident) or REAL_CATALOG.personas[ident]
+    old = real_catalog.journeys.get(ident) or real_catalog.personas[ident]
     new = after.journeys.get(ident) or after.personas[ident]
     assert diff(old, new, DAY) == []
 
 
-JOURNEYS = [j for j in REAL_CATALOG.journeys.values()]
-
-
 @settings(max_examples=60, deadline=None)
 @given(st.data())
-def test_added_and_removed_items_found_whatever_the_order(data):
-    journey = data.draw(st.sampled_from(JOURNEYS))
+def test_added_and_removed_items_found_whatever_the_order(journeys, data):
+    journey = data.draw(st.sampled_from(journeys))
     step_no = data.draw(st.integers(0, len(journey.steps) - 1))
     step = journey.steps[step_no]
     field = data.draw(st.sampled_from(["opportunities", "evidence", "backstage", "support"]))
@@ -140,10 +145,10 @@ def _permuted(journey, data):
 
 @settings(max_examples=60, deadline=None)
 @given(st.data())
-def test_the_order_of_lists_is_no_change_and_added_or_removed_improvements_are_found_anywhere(data):
+def test_the_order_of_lists_is_no_change_and_added_or_removed_improvements_are_found_anywhere(journeys, data):
     from macros.model import Improvement
 
-    journey = data.draw(st.sampled_from(JOURNEYS))
+    journey = data.draw(st.sampled_from(journeys))
     shuffled = _permuted(journey, data)
     assert diff(journey, shuffled, DAY) == []
     improvements = list(shuffled.improvements)

@@ -7,23 +7,29 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from macros.model import load_catalog
+from macros.loader import load_catalog
 from macros.render.compare import comparison_pairs
 
-from .conftest import FIXTURES, REPO, PageWatch
-from .test_browser import pages_of, serious_violations, wait_for_diagrams
+from .helpers import FIXTURES, PageWatch, pages_of, serious_violations, wait_for_diagrams
 
 pytestmark = pytest.mark.browser
 
-CATALOG, _ = load_catalog(REPO / "journeys")
-JOURNEYS = sorted(CATALOG.journeys)
-COMPARISONS = sorted(comparison_pairs(CATALOG))
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True}
 # The printable area of A4 landscape with print.css's 10 mm margins, in CSS pixels (96 per inch).
 A4_LANDSCAPE_AREA = {"width": round(277 * 96 / 25.4), "height": round(190 * 96 / 25.4)}
 A4_PORTRAIT_AREA = {"width": round(186 * 96 / 25.4), "height": round(269 * 96 / 25.4)}  # 14 mm × 12 mm margins
 A4_LANDSCAPE_POINTS, A3_LANDSCAPE_POINTS = (842, 595), (1191, 842)
+
+
+@pytest.fixture(scope="module")
+def journey_ids(handbook):
+    return sorted(handbook.journeys)
+
+
+@pytest.fixture(scope="module")
+def comparison_ids(handbook):
+    return sorted(comparison_pairs(handbook))
 
 
 def squeezed(text: str) -> str:
@@ -48,8 +54,8 @@ CENTRES = """
 """
 
 
-def test_journey_page_uses_the_whole_width_for_one_table_whose_lane_headers_stay_in_view(browser, repo_server):
-    journey = CATALOG.journeys["passamt-kinderpass"]
+def test_journey_page_uses_the_whole_width_for_one_table_whose_lane_headers_stay_in_view(handbook, browser, repo_server):
+    journey = handbook.journeys["passamt-kinderpass"]
     watch = open_page(browser, repo_server, "journeys/passamt-kinderpass/", viewport=DESKTOP)
     page = watch.page
     assert page.locator(".md-sidebar--primary").is_hidden() and page.locator(".md-sidebar--secondary").is_hidden()
@@ -104,22 +110,22 @@ def test_printing_draws_every_diagram_first(browser, repo_server):
 
 
 @pytest.mark.parametrize("media", ["screen", "print"])
-def test_every_curve_point_sits_centred_over_its_step_column(browser, repo_server, media):
+def test_every_curve_point_sits_centred_over_its_step_column(handbook, journey_ids, browser, repo_server, media):
     watch = PageWatch(browser, repo_server, viewport=DESKTOP if media == "screen" else A4_LANDSCAPE_AREA)
     watch.page.emulate_media(media=media)
     failures = []
-    for journey_id in JOURNEYS:
+    for journey_id in journey_ids:
         watch.goto(repo_server + f"journeys/{journey_id}/")
         found = watch.page.evaluate(CENTRES)
-        assert len(found["heads"]) == len(found["dots"]) == len(CATALOG.journeys[journey_id].steps)
+        assert len(found["heads"]) == len(found["dots"]) == len(handbook.journeys[journey_id].steps)
         failures += [f"{journey_id} step {i + 1}: {d - h:+.1f}px" for i, (h, d) in enumerate(zip(found["heads"], found["dots"])) if abs(d - h) > 2]
     watch.close()
     assert failures == []
 
 
-def test_the_mermaid_diagram_wraps_by_stage_and_fits_the_width(browser, repo_server):
+def test_the_mermaid_diagram_wraps_by_stage_and_fits_the_width(journey_ids, browser, repo_server):
     watch = PageWatch(browser, repo_server, viewport=DESKTOP)
-    for journey_id in JOURNEYS:
+    for journey_id in journey_ids:
         watch.goto(repo_server + f"journeys/{journey_id}/")
         wait_for_diagrams(watch)
         rows = watch.page.evaluate(
@@ -136,10 +142,10 @@ def test_the_mermaid_diagram_wraps_by_stage_and_fits_the_width(browser, repo_ser
     watch.close()
 
 
-def test_on_a_phone_the_map_is_a_sequence_of_stages_and_steps_without_sideways_scrolling(browser, repo_server):
+def test_on_a_phone_the_map_is_a_sequence_of_stages_and_steps_without_sideways_scrolling(handbook, journey_ids, browser, repo_server):
     watch = PageWatch(browser, repo_server, **PHONE)
-    for journey_id in JOURNEYS:
-        journey = CATALOG.journeys[journey_id]
+    for journey_id in journey_ids:
+        journey = handbook.journeys[journey_id]
         watch.goto(repo_server + f"journeys/{journey_id}/")
         page = watch.page
         assert page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth") <= 0, journey_id
@@ -178,9 +184,9 @@ def page_sizes(reader: PdfReader) -> set[tuple[int, int]]:
     return {(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in reader.pages}
 
 
-def test_printed_pages_lose_nothing_at_the_right_edge(browser, repo_site, repo_server):
+def test_printed_pages_lose_nothing_at_the_right_edge(journey_ids, comparison_ids, browser, repo_site, repo_server):
     """Every page of the handbook on A4, journeys and comparisons on A4 landscape."""
-    wide = {f"journeys/{j}/" for j in JOURNEYS} | {f"journeys/{c}/vergleich/" for c in COMPARISONS}
+    wide = {f"journeys/{j}/" for j in journey_ids} | {f"journeys/{c}/vergleich/" for c in comparison_ids}
     failures = []
     for area, paths in ((A4_LANDSCAPE_AREA, sorted(wide)), (A4_PORTRAIT_AREA, [p for p in pages_of(repo_site) if p not in wide])):
         watch = PageWatch(browser, repo_server, viewport=area)
@@ -197,13 +203,13 @@ def test_printed_pages_lose_nothing_at_the_right_edge(browser, repo_site, repo_s
     assert failures == [], "\n".join(failures)
 
 
-def test_the_printed_pdf_holds_every_action_pain_point_and_opportunity(browser, repo_server):
+def test_the_printed_pdf_holds_every_action_pain_point_and_opportunity(handbook, journey_ids, browser, repo_server):
     """Read back from the PDF; the stage and step headers repeat on every sheet, so they are taken out first."""
     watch = PageWatch(browser, repo_server, viewport=A4_LANDSCAPE_AREA)
     watch.page.emulate_media(media="print")
     missing = []
-    for journey_id in JOURNEYS:
-        journey = CATALOG.journeys[journey_id]
+    for journey_id in journey_ids:
+        journey = handbook.journeys[journey_id]
         watch.goto(repo_server + f"journeys/{journey_id}/")
         wait_for_diagrams(watch)
         header = squeezed(watch.page.inner_text(".kw-journey-map table.kw-map thead"))
@@ -221,21 +227,21 @@ def test_the_printed_pdf_holds_every_action_pain_point_and_opportunity(browser, 
     assert missing == [], "\n".join(missing)
 
 
-def test_the_poster_link_turns_the_page_into_one_a3_landscape_sheet(browser, repo_server):
+def test_the_poster_link_turns_the_page_into_one_a3_landscape_sheet(handbook, journey_ids, browser, repo_server):
     watch = PageWatch(browser, repo_server, viewport=DESKTOP)
     watch.goto(repo_server + "journeys/passamt-kinderpass/")
     watch.page.click("text=Workshop-Poster")
     assert watch.page.locator("article h1").is_hidden() and watch.page.locator(".kw-blueprint").is_hidden()
     assert watch.page.locator("#poster-passamt-kinderpass").is_visible()
     failures = []
-    for journey_id in JOURNEYS:
+    for journey_id in journey_ids:
         watch.goto(repo_server + f"journeys/{journey_id}/#poster-{journey_id}")
         watch.page.wait_for_selector(".kw-journey-map[data-poster-font]", state="attached")  # journey-map.js fitted the type
         reader = printed(watch.page)
         if len(reader.pages) != 1 or page_sizes(reader) != {A3_LANDSCAPE_POINTS}:
             failures.append(f"{journey_id}: {len(reader.pages)} sheets, {page_sizes(reader)}")
         text = squeezed(reader.pages[0].extract_text())
-        journey = CATALOG.journeys[journey_id]
+        journey = handbook.journeys[journey_id]
         failures += [f"{journey_id}: {s.action}" for s in journey.steps if squeezed(s.action) not in text]
         if squeezed(journey.title) not in text or "Blueprint" in text:
             failures.append(f"{journey_id}: the sheet holds the map with its head, nothing else")
@@ -244,11 +250,11 @@ def test_the_poster_link_turns_the_page_into_one_a3_landscape_sheet(browser, rep
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_journey_comparison_and_poster_views_are_accessible(browser, repo_server, scheme):
+def test_journey_comparison_and_poster_views_are_accessible(comparison_ids, browser, repo_server, scheme):
     failures = []
     for options in ({"viewport": DESKTOP}, PHONE):
         watch = PageWatch(browser, repo_server, color_scheme=scheme, **options)
-        for path in ("journeys/passamt-kinderpass/", f"journeys/{COMPARISONS[0]}/vergleich/", "journeys/passamt-kinderpass/#poster-passamt-kinderpass"):
+        for path in ("journeys/passamt-kinderpass/", f"journeys/{comparison_ids[0]}/vergleich/", "journeys/passamt-kinderpass/#poster-passamt-kinderpass"):
             watch.goto(repo_server + path)
             wait_for_diagrams(watch)
             failures += [f"{path} {options.get('viewport')}: {v}" for v in serious_violations(watch.page)]
@@ -257,10 +263,10 @@ def test_journey_comparison_and_poster_views_are_accessible(browser, repo_server
     assert failures == []
 
 
-def test_blueprint_text_stays_inside_its_boxes(browser, repo_server):
+def test_blueprint_text_stays_inside_its_boxes(journey_ids, browser, repo_server):
     watch = PageWatch(browser, repo_server, viewport=DESKTOP)
     outside = []
-    for journey_id in JOURNEYS:
+    for journey_id in journey_ids:
         watch.goto(repo_server + f"journeys/{journey_id}/")
         outside += watch.page.evaluate(
             """id => [...document.querySelectorAll('.kw-blueprint-svg text.kw-bp-text')].flatMap(text => {
@@ -301,10 +307,10 @@ SVG_TEXT_CONTRAST = """
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_text_inside_the_svg_drawings_keeps_aa_contrast(browser, repo_server, scheme):
+def test_text_inside_the_svg_drawings_keeps_aa_contrast(comparison_ids, browser, repo_server, scheme):
     watch = PageWatch(browser, repo_server, color_scheme=scheme, viewport={"width": 2400, "height": 1200})
     measured = []
-    for path in ("journeys/passamt-kinderpass/", f"journeys/{COMPARISONS[0]}/vergleich/"):
+    for path in ("journeys/passamt-kinderpass/", f"journeys/{comparison_ids[0]}/vergleich/"):
         watch.goto(repo_server + path)
         measured += watch.page.evaluate(SVG_TEXT_CONTRAST)
     watch.close()

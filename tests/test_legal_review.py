@@ -13,7 +13,7 @@ import pytest
 
 from macros.legal import names_a_statute
 
-from .conftest import FIXTURES, REPO, make_project, run_mkdocs
+from .helpers import FIXTURES, REPO, build_site, make_project
 
 REVIEWED = """\
 ---
@@ -39,7 +39,7 @@ PAGES = {
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     project = make_project(tmp_path_factory.mktemp("legal") / "p", FIXTURES / "valid" / "journeys", PAGES)
-    result = run_mkdocs(project, project / "site")
+    result = build_site(project, project / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     return project / "site"
 
@@ -62,6 +62,7 @@ def stand_line(site: Path, page: str) -> str | None:
         ("journeys/amt-neu", None),
     ],
 )
+@pytest.mark.build
 def test_the_stand_line_sits_under_the_title_with_a_german_date(site, page, line):
     assert stand_line(site, page) == line
 

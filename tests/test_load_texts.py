@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from macros.model import load_catalog, load_texts
+from macros.loader import load_catalog, load_texts
 from macros.problems import errors
 
 REPO = Path(__file__).resolve().parent.parent

@@ -5,13 +5,11 @@ import dataclasses
 import datetime as dt
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 
 from macros.labels import EMOTION_WORDS
-from macros.model import load_catalog
 from macros.render.catalog import journey_catalog
 from macros.render.values import emotion_label
 from macros.render.blueprint import service_blueprint
@@ -24,14 +22,15 @@ from macros.render.mermaid import MAX_TASKS_PER_ROW, journey_rows
 from macros.render.pages import generated_pages
 from macros.render.workshop import journey_links
 
-from .test_render import any_text
+from .helpers import FIXTURES, any_text, build_site, make_project
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES, _ = load_catalog(ROOT / "tests" / "fixtures" / "valid" / "journeys")
-HANDBOOK, _ = load_catalog(ROOT / "journeys")
-AMT = FIXTURES.journeys["amt"]
 TODAY = dt.date(2026, 6, 1)
 OLD_EMOJI_FACES = "😣🙁😐🙂😄"
+
+
+@pytest.fixture(scope="module")
+def amt(fixture_catalog):
+    return fixture_catalog.journeys["amt"]
 
 
 def href(target: str) -> str:
@@ -70,19 +69,19 @@ def squeezed(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def test_emotion_is_an_own_icon_with_the_word_never_an_emoji():
+def test_emotion_is_an_own_icon_with_the_word_never_an_emoji(handbook):
     for emotion in range(1, 6):
         label = emotion_label(emotion)
         assert label.count("<svg") == 1 and 'aria-hidden="true"' in label
         assert f"{emotion} – {EMOTION_WORDS[emotion]}" in label
         assert not set(OLD_EMOJI_FACES) & set(label)
     assert len({emotion_label(e).split("<path d=")[1] for e in range(1, 6)}) == 5, "every emotion has its own face"
-    catalog_table = journey_catalog(HANDBOOK, href, TODAY)
+    catalog_table = journey_catalog(handbook, href, TODAY)
     assert not set(OLD_EMOJI_FACES) & set(catalog_table)
 
 
-def test_map_is_one_table_with_stage_groups_step_columns_and_lane_headers():
-    for journey in HANDBOOK.journeys.values():
+def test_map_is_one_table_with_stage_groups_step_columns_and_lane_headers(handbook):
+    for journey in handbook.journeys.values():
         table = map_table(journey, TODAY)
         parsed = Parsed(table)
         assert parsed.tags.count("table") == 1 and parsed.tags.count("caption") == 1
@@ -94,8 +93,8 @@ def test_map_is_one_table_with_stage_groups_step_columns_and_lane_headers():
             assert flat(step.action) in " ".join(parsed.text).replace("  ", " ") or squeezed(step.action) in squeezed("".join(parsed.text))
 
 
-def test_every_curve_piece_meets_its_neighbours_at_the_column_border():
-    for journey in HANDBOOK.journeys.values():
+def test_every_curve_piece_meets_its_neighbours_at_the_column_border(handbook):
+    for journey in handbook.journeys.values():
         emotions = [s.emotion for s in journey.steps]
         pieces = []
         for i, emotion in enumerate(emotions):
@@ -107,24 +106,24 @@ def test_every_curve_piece_meets_its_neighbours_at_the_column_border():
             assert left[-1][0] == 100 and right[0][0] == 0 and left[-1][1] == right[0][1]
 
 
-def test_map_shows_evidence_confidence_and_improvements_where_the_data_has_them():
-    table = map_table(AMT, TODAY)
+def test_map_shows_evidence_confidence_and_improvements_where_the_data_has_them(fixture_catalog, amt):
+    table = map_table(amt, TODAY)
     assert "<th scope=\"row\">Belege</th>" in table and "Interview 3 &lt;i&gt;März&lt;/i&gt;" in table
     assert "<th scope=\"row\">Maßnahmen</th>" in table and "Formular &lt;b&gt;verlinken&lt;/b&gt; &#123;&#123; 7*7 &#125;&#125;" in table
     assert table.count('<span class="kw-badge kw-overdue">überfällig</span>') == 1
     assert "Stand: erledigt" not in table
-    assert table.count("kw-assumed") >= 1 + len(AMT.steps[0:1]) * 3, "the assumed step's column is marked in every lane"
+    assert table.count("kw-assumed") >= 1 + len(amt.steps[0:1]) * 3, "the assumed step's column is marked in every lane"
     assert '<span class="kw-tag kw-conf-assumed">vermutet</span>' in table
     assert "Thema: Unterlagen und Nachweise" in table and "Belege: Beschwerde-Statistik; &#35;2" in table
-    whole = journey_map(AMT, FIXTURES.personas["mira"], TODAY)
+    whole = journey_map(amt, fixture_catalog.personas["mira"], TODAY)
     assert "Gestrichelt umrandet und „vermutet“" in whole, "the legend says in words what the dashes mean"
-    done = dataclasses.replace(AMT.improvements[0], status="done")
-    assert "überfällig" not in map_table(dataclasses.replace(AMT, improvements=(done,)), TODAY)
-    assert "überfällig" not in map_table(AMT, dt.date(2019, 12, 1)), "not overdue before its due date"
+    done = dataclasses.replace(amt.improvements[0], status="done")
+    assert "überfällig" not in map_table(dataclasses.replace(amt, improvements=(done,)), TODAY)
+    assert "überfällig" not in map_table(amt, dt.date(2019, 12, 1)), "not overdue before its due date"
 
 
-def test_phone_sequence_holds_every_step_with_emotion_pain_points_and_chances():
-    for journey in [*HANDBOOK.journeys.values(), AMT]:
+def test_phone_sequence_holds_every_step_with_emotion_pain_points_and_chances(handbook, amt):
+    for journey in [*handbook.journeys.values(), amt]:
         sequence = step_sequence(journey, TODAY)
         parsed = Parsed(sequence)
         text = squeezed("".join(parsed.text))
@@ -136,9 +135,9 @@ def test_phone_sequence_holds_every_step_with_emotion_pain_points_and_chances():
         assert "data-search-exclude" in sequence, "the search index has the table already"
 
 
-def test_blueprint_draws_every_field_in_its_lane_and_leaves_the_persona_out_of_the_staff():
-    for journey in HANDBOOK.journeys.values():
-        persona = HANDBOOK.personas[journey.persona]
+def test_blueprint_draws_every_field_in_its_lane_and_leaves_the_persona_out_of_the_staff(handbook):
+    for journey in handbook.journeys.values():
+        persona = handbook.personas[journey.persona]
         svg = service_blueprint(journey, persona, "bp")
         parsed = Parsed(svg)
         drawn = squeezed("".join(parsed.svg_texts))
@@ -154,33 +153,33 @@ def test_blueprint_draws_every_field_in_its_lane_and_leaves_the_persona_out_of_t
         assert 'role="img"' in svg and "<title" in svg and "Journey Map enthält dieselben Angaben" in svg
 
 
-def test_blueprint_keeps_text_inside_its_boxes_as_estimated():
+def test_blueprint_keeps_text_inside_its_boxes_as_estimated(handbook):
     """Each wrapped line fits its box at the estimated character width; the browser test measures real fonts."""
     from macros.render.blueprint import CHAR_WIDTH, COLUMN, BOX_MARGIN, PADDING, wrap
 
     inner = COLUMN - 2 * BOX_MARGIN - 2 * PADDING
-    for journey in HANDBOOK.journeys.values():
+    for journey in handbook.journeys.values():
         for step in journey.steps:
             for text in (step.action, *step.backstage, *step.support):
                 assert all(len(line) * CHAR_WIDTH <= inner for line in wrap(text))
 
 
-def test_comparison_pairs_come_from_state_and_compare_with():
-    pairs = comparison_pairs(HANDBOOK)
+def test_comparison_pairs_come_from_state_and_compare_with(fixture_catalog, handbook):
+    pairs = comparison_pairs(handbook)
     assert {k: v[1].id for k, v in pairs.items()} == {"passamt-kinderpass": "passamt-kinderpass-soll", "pc-bestellung-ist": "pc-bestellung-soll"}
-    assert comparison_pairs(FIXTURES)["amt"][1].id == "amt-neu"
-    one_way = dataclasses.replace(FIXTURES.journeys["amt-neu"], compare_with="")
-    catalog = dataclasses.replace(FIXTURES, journeys={**FIXTURES.journeys, "amt-neu": one_way})
+    assert comparison_pairs(fixture_catalog)["amt"][1].id == "amt-neu"
+    one_way = dataclasses.replace(fixture_catalog.journeys["amt-neu"], compare_with="")
+    catalog = dataclasses.replace(fixture_catalog, journeys={**fixture_catalog.journeys, "amt-neu": one_way})
     assert "amt" in comparison_pairs(catalog), "a link in one direction is enough"
     no_state = dataclasses.replace(one_way, state="")
-    catalog = dataclasses.replace(FIXTURES, journeys={**FIXTURES.journeys, "amt-neu": no_state})
+    catalog = dataclasses.replace(fixture_catalog, journeys={**fixture_catalog.journeys, "amt-neu": no_state})
     assert comparison_pairs(catalog) == {}
     with pytest.raises(UnknownReference, match="state: current"):
-        check_reference(FIXTURES, "journey_comparison", "amt-neu")
+        check_reference(fixture_catalog, "journey_comparison", "amt-neu")
 
 
-def test_stage_by_stage_changes_of_the_passport_office():
-    current, target = comparison_pairs(HANDBOOK)["passamt-kinderpass"]
+def test_stage_by_stage_changes_of_the_passport_office(handbook):
+    current, target = comparison_pairs(handbook)["passamt-kinderpass"]
     aligned = [(name, bool(a), bool(b)) for name, a, b in align_stages(current, target)]
     assert aligned == [
         ("Termin vereinbaren", True, True), ("Unterlagen vorbereiten", True, True), ("Termin im Passamt", True, True),
@@ -194,8 +193,8 @@ def test_stage_by_stage_changes_of_the_passport_office():
     assert sum(len(c.new_steps) for c in changes.values()) == len(target.steps)
 
 
-def test_steps_with_the_same_id_count_as_kept_with_their_emotion_change():
-    current, target = comparison_pairs(HANDBOOK)["passamt-kinderpass"]
+def test_steps_with_the_same_id_count_as_kept_with_their_emotion_change(handbook):
+    current, target = comparison_pairs(handbook)["passamt-kinderpass"]
     first_current = dataclasses.replace(current.stages[0].steps[0], id="buchen")
     first_target = dataclasses.replace(target.stages[0].steps[0], id="buchen")
     current = dataclasses.replace(current, stages=(dataclasses.replace(current.stages[0], steps=(first_current, *current.stages[0].steps[1:])), *current.stages[1:]))
@@ -207,29 +206,29 @@ def test_steps_with_the_same_id_count_as_kept_with_their_emotion_change():
     assert "Schritte, die bleiben" in block and "(Gefühl 4 → 4)" in block
 
 
-def test_comparison_shows_both_curves_links_and_key_figures():
-    block = journey_comparison(comparison_pairs(HANDBOOK)["passamt-kinderpass"], href)
+def test_comparison_shows_both_curves_links_and_key_figures(fixture_catalog, handbook):
+    block = journey_comparison(comparison_pairs(handbook)["passamt-kinderpass"], href)
     assert block.count('<g class="kw-series ') == 2 and "kw-series-current" in block and "kw-series-target" in block
     assert "../../journeys/passamt-kinderpass/" in block and "../../journeys/passamt-kinderpass-soll/" in block
     assert "vorher 1 (sehr schlecht), nachher 2 (schlecht)" in block
     assert block.count('<th scope="row">') == 5 and "(nur im Ist)" in block and "(nur im Soll)" in block
-    assert comparison_title(*comparison_pairs(HANDBOOK)["passamt-kinderpass"]) == "Pass für ein Kind beantragen: Ist und Soll"
-    assert comparison_title(*comparison_pairs(FIXTURES)["amt"]).startswith("Ist und Soll: Amt: Termin")
+    assert comparison_title(*comparison_pairs(handbook)["passamt-kinderpass"]) == "Pass für ein Kind beantragen: Ist und Soll"
+    assert comparison_title(*comparison_pairs(fixture_catalog)["amt"]).startswith("Ist und Soll: Amt: Termin")
 
 
-def test_both_journeys_link_to_their_comparison_and_every_journey_to_its_poster():
+def test_both_journeys_link_to_their_comparison_and_every_journey_to_its_poster(handbook):
     for journey_id in ("passamt-kinderpass", "passamt-kinderpass-soll"):
-        links = journey_links(comparison_pairs(HANDBOOK), HANDBOOK.journeys[journey_id], href)
+        links = journey_links(comparison_pairs(handbook), handbook.journeys[journey_id], href)
         assert '"../../journeys/passamt-kinderpass/vergleich/"' in links
-    alone = journey_links(comparison_pairs(HANDBOOK), HANDBOOK.journeys["maler-fassade"], href)
+    alone = journey_links(comparison_pairs(handbook), handbook.journeys["maler-fassade"], href)
     assert "vergleich" not in alone and '"../../journeys/maler-fassade/#poster-maler-fassade"' in alone
 
 
-def test_generated_pages_add_comparisons_with_full_width():
-    pages = {p.src_uri: p for p in generated_pages(HANDBOOK)}
+def test_generated_pages_add_comparisons_with_full_width(handbook):
+    pages = {p.src_uri: p for p in generated_pages(handbook)}
     assert "journeys/passamt-kinderpass/vergleich.md" in pages and "journeys/pc-bestellung-ist/vergleich.md" in pages
     assert sum(1 for uri in pages if uri.endswith("/vergleich.md")) == 2
-    assert len(pages) == len(HANDBOOK.journeys) + len(HANDBOOK.personas) + 2, "the poster is no page of its own"
+    assert len(pages) == len(handbook.journeys) + len(handbook.personas) + 2, "the poster is no page of its own"
     for uri in ("journeys/passamt-kinderpass.md", "journeys/passamt-kinderpass/vergleich.md"):
         assert 'hide: ["navigation", "toc"]' in pages[uri].content
     assert "<!-- kundenwege:journey_comparison:passamt-kinderpass -->" in pages["journeys/passamt-kinderpass/vergleich.md"].content
@@ -237,42 +236,42 @@ def test_generated_pages_add_comparisons_with_full_width():
     assert "hide:" not in pages[persona].content
 
 
-def test_the_map_carries_its_poster_head_for_the_print_mode():
-    journey = HANDBOOK.journeys["passamt-kinderpass"]
-    block = journey_map(journey, HANDBOOK.personas[journey.persona], TODAY)
+def test_the_map_carries_its_poster_head_for_the_print_mode(handbook):
+    journey = handbook.journeys["passamt-kinderpass"]
+    block = journey_map(journey, handbook.personas[journey.persona], TODAY)
     head = block.split('<ul class="kw-legend"')[0]
     assert 'id="poster-passamt-kinderpass"' in head and "Persona: Amira, 34, alleinerziehend" in head
     assert "Team: Team Bürgerservice" in head and 'href="#"' in head, "on screen, the way back to the whole page"
     assert block.count("<table") == 1, "the poster is the page's own map, not a copy"
 
 
-def test_long_journeys_wrap_by_stage_into_rows_of_whole_stages():
-    for journey in HANDBOOK.journeys.values():
+def test_long_journeys_wrap_by_stage_into_rows_of_whole_stages(handbook):
+    for journey in handbook.journeys.values():
         rows = journey_rows(journey)
         tasks = [[line for line in row.splitlines() if line.startswith("      ")] for row in rows]
         assert all(1 <= len(row) <= MAX_TASKS_PER_ROW for row in tasks)
         assert sum(len(row) for row in tasks) == len(journey.steps)
         assert all(row.startswith("journey\n    section ") and "title" not in row.splitlines()[1] for row in rows)
-    stage = HANDBOOK.journeys["passamt-kinderpass"].stages[0]
+    stage = handbook.journeys["passamt-kinderpass"].stages[0]
     long_stage = dataclasses.replace(stage, steps=stage.steps * 4)
-    rows = journey_rows(dataclasses.replace(HANDBOOK.journeys["passamt-kinderpass"], stages=(long_stage,)))
+    rows = journey_rows(dataclasses.replace(handbook.journeys["passamt-kinderpass"], stages=(long_stage,)))
     assert len(rows) == 2 and "Fortsetzung" in rows[1]
 
 
-def _with_text(text: str):
+def _with_text(amt, text: str):
     step = dataclasses.replace(
-        AMT.stages[0].steps[0], action=text, actors=(text, "Mira"), touchpoint=text, channel=text, backstage=(text,),
+        amt.stages[0].steps[0], action=text, actors=(text, "Mira"), touchpoint=text, channel=text, backstage=(text,),
         support=(text,), opportunities=(text,), evidence=(text,),
     )
-    return dataclasses.replace(AMT, title=text, stages=(dataclasses.replace(AMT.stages[0], name=text, steps=(step,)),))
+    return dataclasses.replace(amt, title=text, stages=(dataclasses.replace(amt.stages[0], name=text, steps=(step,)),))
 
 
 @settings(max_examples=40, deadline=None)
 @given(any_text.filter(flat))  # the schema demands a visible character in every text
-def test_any_text_stays_literal_in_map_blueprint_and_sequence(text):
-    journey = _with_text(text)
-    benign = _with_text("Text")
-    persona = FIXTURES.personas[journey.persona]
+def test_any_text_stays_literal_in_map_blueprint_and_sequence(fixture_catalog, amt, text):
+    journey = _with_text(amt, text)
+    benign = _with_text(amt, "Text")
+    persona = fixture_catalog.personas[journey.persona]
     for render in (
         lambda j: map_table(j, TODAY),
         lambda j: step_sequence(j, TODAY),
@@ -284,15 +283,14 @@ def test_any_text_stays_literal_in_map_blueprint_and_sequence(text):
         assert squeezed(flat(text)) in squeezed("".join(parsed.text))
 
 
+@pytest.mark.build
 def test_a_practice_page_embeds_the_comparison_with_its_macro(tmp_path):
-    from .conftest import FIXTURES as ALL_FIXTURES, make_project, run_mkdocs
-
     page = "# Fallgeschichte\n\n{{ journey_comparison(\"amt\") }}\n"
-    project = make_project(tmp_path / "p", ALL_FIXTURES / "valid" / "journeys", {"index.md": page})
-    result = run_mkdocs(project, project / "site")
+    project = make_project(tmp_path / "p", FIXTURES / "valid" / "journeys", {"index.md": page})
+    result = build_site(project, project / "site")
     assert result.returncode == 0, result.stderr
     html = (project / "site" / "index.html").read_text(encoding="utf-8")
     assert 'class="kw-comparison"' in html and 'href="journeys/amt/"' in html and 'href="journeys/amt-neu/"' in html
     (project / "docs" / "index.md").write_text(page.replace('"amt"', '"amt-neu"'), encoding="utf-8")
-    result = run_mkdocs(project, project / "site")
+    result = build_site(project, project / "site")
     assert result.returncode != 0 and "Einen Vergleich für „amt-neu“ gibt es nicht" in result.stdout + result.stderr

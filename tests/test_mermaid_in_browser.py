@@ -8,8 +8,9 @@ from macros.model import Journey, Stage, Step
 from macros.render.escape import flat
 from macros.render.mermaid import journey_diagram
 
-from .conftest import REPO, PageWatch, serve
-from .test_render import any_text
+from macros.local_browser import serve
+
+from .helpers import REPO, PageWatch, any_text
 
 pytestmark = pytest.mark.browser
 
@@ -59,7 +60,7 @@ def test_any_text_renders_literally_in_real_mermaid(mermaid_page, title, stage, 
 def test_the_summary_chart_of_before_and_after_renders_in_real_mermaid(mermaid_page):
     from dataclasses import replace
 
-    from macros.model import load_catalog
+    from macros.loader import load_catalog
     from macros.render.summary import emotion_chart
 
     journey = load_catalog(REPO / "journeys")[0].journeys["passamt-kinderpass"]

@@ -4,11 +4,11 @@ from __future__ import annotations
 import pytest
 from pypdf import PdfReader
 
-from macros.model import load_catalog
+from macros.loader import load_catalog
 from macros.pdf import navigation_order, print_site, reading_order, site_pages
 from macros.render.compare import comparison_pairs
 
-from .conftest import FIXTURES, REPO
+from .helpers import FIXTURES, REPO
 
 
 def test_pages_follow_the_navigation_and_generated_pages_follow_the_page_above_them(repo_site):

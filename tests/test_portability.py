@@ -11,12 +11,11 @@ import pytest
 from playwright.sync_api import expect
 
 from macros import labels, schema
-from macros.model import load_catalog
+from macros.loader import load_catalog
 from macros.render.compare import comparison_pairs
 from macros.render.fragments import FRAGMENTS
 
-from .conftest import FIXTURES as ALL_FIXTURES, REPO, PageWatch, make_project, run_mkdocs
-from .test_browser import DIAGRAM_STATE, pages_of, wait_for_diagrams
+from .helpers import DIAGRAM_STATE, FIXTURES as ALL_FIXTURES, REPO, PageWatch, build_site, make_project, pages_of, run_cli, wait_for_diagrams
 
 BIN = Path(sys.executable).parent
 FIXTURES = ALL_FIXTURES / "valid" / "journeys"
@@ -91,11 +90,12 @@ def test_sources_are_relative_to_the_journeys_root_wherever_the_build_runs(tmp_p
     assert catalog.personas["mira"].source == "personas/mira.yml"
 
 
+@pytest.mark.build
 def test_a_missing_journeys_folder_fails_the_build_in_german(tmp_path):
     project = make_project(tmp_path / "p", FIXTURES, {"index.md": "# Start\n"})
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("  - kundenwege\n", "  - kundenwege:\n      journeys_dir: journey\n"), encoding="utf-8")
-    result = run_mkdocs(project, project / "site")
+    result = build_site(project, project / "site")
     assert result.returncode != 0
     assert "Den Journey-Ordner „journey“ gibt es nicht." in result.stderr
     assert not (project / "site").exists()
@@ -103,7 +103,7 @@ def test_a_missing_journeys_folder_fails_the_build_in_german(tmp_path):
 
 def test_build_input_is_never_written_into_docs(tmp_path):
     before = sorted(str(p) for p in (REPO / "docs").rglob("*"))
-    result = subprocess.run([sys.executable, "-m", "macros", "build-input", "docs/x"], cwd=REPO, capture_output=True, text=True)
+    result = run_cli("build-input", "docs/x")
     assert result.returncode == 1 and "darf weder docs/ noch journeys/ sein" in result.stderr
     assert sorted(str(p) for p in (REPO / "docs").rglob("*")) == before
 

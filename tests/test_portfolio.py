@@ -6,8 +6,6 @@ import datetime as dt
 import io
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
@@ -16,19 +14,28 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from macros import freshness, portfolio
-from macros.model import load_catalog
+from macros.loader import load_catalog
 from macros.render import review
 from macros.render.escape import csv_text
 from macros.render.export import IMPROVEMENT_COLUMNS, STEP_COLUMNS, open_data
 from macros.today import today
 
+from .helpers import Ran, run_cli
+
 ROOT = Path(__file__).resolve().parent / "fixtures" / "portfolio" / "journeys"
 DAY = dt.date(2026, 11, 23)
-CATALOG, PROBLEMS = load_catalog(ROOT, today=DAY)
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    """The portfolio fixtures, loaded once for this module."""
+    loaded, _ = load_catalog(ROOT, today=DAY)
+    return loaded
 
 
 def test_fixture_is_valid():
-    assert [p for p in PROBLEMS if p.is_error] == []
+    _, problems = load_catalog(ROOT, today=DAY)
+    assert [p for p in problems if p.is_error] == []
 
 
 @pytest.mark.parametrize(
@@ -56,14 +63,14 @@ def test_today_comes_from_source_date_epoch(monkeypatch):
     assert today() == dt.date.today()
 
 
-def test_reviews_worst_first():
-    found = [(r.item.id, r.review.status) for r in portfolio.reviews(CATALOG, DAY)]
+def test_reviews_worst_first(catalog):
+    found = [(r.item.id, r.review.status) for r in portfolio.reviews(catalog, DAY)]
     assert found[:2] == [("antrag", "overdue"), ("bo", "never")]
     assert ("spende", "due_soon") in found and ("cy", "current") in found
 
 
-def test_overdue_improvements_and_counts_per_owner():
-    items = portfolio.backlog(CATALOG, DAY)
+def test_overdue_improvements_and_counts_per_owner(catalog):
+    items = portfolio.backlog(catalog, DAY)
     assert [(i.improvement.action[:10], i.overdue) for i in items] == [
         ("=HYPERLINK", True), ("Formular v", True), ("Rückruf an", False), ("Hotline ve", False),
     ], "overdue first, by due date; done last"
@@ -73,37 +80,37 @@ def test_overdue_improvements_and_counts_per_owner():
     assert owners["Team A"][1] == 1 and owners["Team B"][1] == 1
 
 
-def test_pain_hotspots_group_topics_and_texts_across_journeys_but_not_plans():
-    spots = {(h.label, h.by_topic): h for h in portfolio.pain_hotspots(CATALOG)}
+def test_pain_hotspots_group_topics_and_texts_across_journeys_but_not_plans(catalog):
+    spots = {(h.label, h.by_topic): h for h in portfolio.pain_hotspots(catalog)}
     assert set(spots) == {("Wartezeit", True), ("Formular ist unverständlich", False)}
     text = spots[("Formular ist unverständlich", False)]
     assert {j.id for j in text.journeys} == {"antrag", "spende"}, "the target journey's same text does not count"
     assert text.teams == {"Team A", "Team B"}
 
 
-def test_lowest_moments_moments_of_truth_and_averages():
-    assert [(r.journey.id, r.number) for r in portfolio.lowest_moments(CATALOG)][:3] == [("antrag", 2), ("spende", 2), ("antrag", 1)]
-    assert [r.step.action for r in portfolio.moments_of_truth(CATALOG)] == ["Formular ausfüllen", "Erhält Dank per Post"]
-    channels = {a.label: (a.steps, round(a.emotion, 2)) for a in portfolio.average_emotion(CATALOG, "channel")}
+def test_lowest_moments_moments_of_truth_and_averages(catalog):
+    assert [(r.journey.id, r.number) for r in portfolio.lowest_moments(catalog)][:3] == [("antrag", 2), ("spende", 2), ("antrag", 1)]
+    assert [r.step.action for r in portfolio.moments_of_truth(catalog)] == ["Formular ausfüllen", "Erhält Dank per Post"]
+    channels = {a.label: (a.steps, round(a.emotion, 2)) for a in portfolio.average_emotion(catalog, "channel")}
     assert channels == {"Post": (3, 2.0), "Website": (2, 3.0)}, "channel names match regardless of case; plans excluded"
 
 
-def test_gaps_and_evidence_backing():
-    assert portfolio.segments_without_journeys(CATALOG) == ["volunteer", "internal", "external", "obligated"]
-    assert [p.id for p in portfolio.personas_without_journeys(CATALOG)] == ["cy"]
-    backing = {b.journey.id: b for b in portfolio.backing(CATALOG)}
+def test_gaps_and_evidence_backing(catalog):
+    assert portfolio.segments_without_journeys(catalog) == ["volunteer", "internal", "external", "obligated"]
+    assert [p.id for p in portfolio.personas_without_journeys(catalog)] == ["cy"]
+    backing = {b.journey.id: b for b in portfolio.backing(catalog)}
     assert (backing["antrag"].with_evidence, backing["antrag"].assumed, backing["antrag"].steps) == (1, 1, 3)
     assert backing["spende"].with_evidence == 1, "evidence on a pain point backs its step"
     assert backing["antrag-soll"].planned == 1
 
 
-def test_review_report_groups_by_owner_in_every_format():
-    items = review.due_items(CATALOG, DAY, "journeys")
+def test_review_report_groups_by_owner_in_every_format(catalog):
+    items = review.due_items(catalog, DAY, "journeys")
     text = review.as_text(items)
     assert text.splitlines()[0] == "Team B (3)" and "Team A (2)" in text.splitlines()
     assert "Journey „Antrag stellen“: Überprüfung überfällig, fällig seit 1.11.2026 – journeys/team-a/antrag.yml:5" in text
     assert "Maßnahme „Formular vereinfachen“ in „Antrag stellen“: überfällig seit 31.3.2026 (läuft)" in text
-    assert review.due_items(CATALOG, DAY, "journeys", owner="leitung") == []
+    assert review.due_items(catalog, DAY, "journeys", owner="leitung") == []
     markdown = review.as_markdown(items, DAY)
     assert "### Team A (2)" in markdown and '\\=HYPERLINK\\(\\"http\\:' in markdown
     annotations = review.as_annotations(items).splitlines()
@@ -111,22 +118,23 @@ def test_review_report_groups_by_owner_in_every_format():
     assert review.as_text([]) == review.NOTHING_DUE
 
 
-def test_review_report_says_what_changed_in_a_due_journey_since_its_review():
+def test_review_report_says_what_changed_in_a_due_journey_since_its_review(catalog):
     from dataclasses import replace
 
     from macros.journey_diff import diff
 
-    before = CATALOG.journeys["antrag"]
+    before = catalog.journeys["antrag"]
     step = before.stages[0].steps[0]
     after = replace(before, stages=(replace(before.stages[0], steps=(replace(step, emotion=1 if step.emotion != 1 else 5), *before.stages[0].steps[1:])),
                                     *before.stages[1:]))
-    items = review.due_items(CATALOG, DAY, "journeys", since_review={"antrag": tuple(diff(before, after, DAY))})
+    items = review.due_items(catalog, DAY, "journeys", since_review={"antrag": tuple(diff(before, after, DAY))})
     line = next(line for line in review.as_text(items).splitlines() if "Journey „Antrag stellen“" in line)
     assert "; seit der letzten Überprüfung geändert: Gefühl bei 1 Schritt" in line
 
 
-def run(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "macros", *args], cwd=cwd, capture_output=True, text=True, env=env, timeout=120)
+def run(*args: str, cwd: Path, env: dict[str, str]) -> Ran:
+    """`python -m macros ARGS` in process, with `env` added to the environment."""
+    return run_cli(*args, cwd=cwd, **env)
 
 
 @pytest.fixture
@@ -138,7 +146,7 @@ def project(tmp_path) -> Path:
 
 
 def test_review_command_is_a_report_that_exits_0(project):
-    env = dict(os.environ, SOURCE_DATE_EPOCH=str(int(dt.datetime(2026, 11, 23, tzinfo=dt.timezone.utc).timestamp())))
+    env = dict(SOURCE_DATE_EPOCH=str(int(dt.datetime(2026, 11, 23, tzinfo=dt.timezone.utc).timestamp())))
     result = run("review", "--owner", "team b", cwd=project, env=env)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[0] == "Team B (3)"
@@ -178,7 +186,7 @@ def test_review_issue_is_created_updated_and_closed(project, tmp_path):
     (bin_dir / "gh").write_text(FAKE_GH, encoding="utf-8")
     (bin_dir / "gh").chmod(0o755)
     state = tmp_path / "gh.json"
-    env = dict(os.environ, PATH=f"{bin_dir}:{os.environ['PATH']}", FAKE_GH_STATE=str(state),
+    env = dict(PATH=f"{bin_dir}:{os.environ['PATH']}", FAKE_GH_STATE=str(state),
                SOURCE_DATE_EPOCH=str(int(dt.datetime(2026, 11, 23, tzinfo=dt.timezone.utc).timestamp())))
 
     def issues():
@@ -202,8 +210,8 @@ def test_review_issue_is_created_updated_and_closed(project, tmp_path):
     assert run("review-issue", cwd=project, env=env).stdout.startswith("Nichts fällig, kein offenes Issue.")
 
 
-def test_open_data_follows_the_published_schema_and_opens_in_german_spreadsheets():
-    files = {f.path: f.content for f in open_data(CATALOG, DAY)}
+def test_open_data_follows_the_published_schema_and_opens_in_german_spreadsheets(catalog):
+    files = {f.path: f.content for f in open_data(catalog, DAY)}
     journeys = json.loads(files["api/journeys.json"])
     schema = json.loads(files["api/schema/journey.schema.json"])
     assert journeys["schema_version"] == schema["x-version"] and journeys["count"] == 3
@@ -218,7 +226,7 @@ def test_open_data_follows_the_published_schema_and_opens_in_german_spreadsheets
     raw = files["api/journeys.csv"]
     assert raw.startswith("\ufeff".encode()), "UTF-8 with byte order mark: umlauts survive in German Excel"
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
-    assert rows[0] == [c.name for c in STEP_COLUMNS] and len(rows) == 1 + sum(len(j.steps) for j in CATALOG.journeys.values())
+    assert rows[0] == [c.name for c in STEP_COLUMNS] and len(rows) == 1 + sum(len(j.steps) for j in catalog.journeys.values())
     assert "Formular ausfüllen" in {r[rows[0].index("action")] for r in rows}
     improvements = list(csv.reader(io.StringIO(files["api/massnahmen.csv"].decode("utf-8-sig")), delimiter=";"))
     assert improvements[0] == [c.name for c in IMPROVEMENT_COLUMNS]

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import PageWatch, make_project, run_mkdocs, serve
-from .test_browser import serious_violations
+from macros.local_browser import serve
+
+from .helpers import PageWatch, build_site, make_project, serious_violations
 
 pytestmark = pytest.mark.browser
 
@@ -30,7 +31,7 @@ PAGES = {
 @pytest.fixture(scope="module")
 def origin(tmp_path_factory):
     project = make_project(tmp_path_factory.mktemp("portfolio"), ROOT, PAGES)
-    result = run_mkdocs(project, project / "site", SOURCE_DATE_EPOCH=EPOCH)
+    result = build_site(project, project / "site", SOURCE_DATE_EPOCH=EPOCH)
     assert result.returncode == 0, result.stderr
     server = serve(project / "site")
     yield f"http://127.0.0.1:{server.server_address[1]}/"
@@ -118,7 +119,7 @@ def big_origin(tmp_path_factory):
     for path in journeys.rglob("*.yml"):  # the bench writes its schema line for another depth
         path.write_text(path.read_text(encoding="utf-8").split("\n", 1)[1], encoding="utf-8")
     project = make_project(tmp_path_factory.mktemp("big"), journeys, {**PAGES, "index.md": "# Start\n"})
-    result = run_mkdocs(project, project / "site", SOURCE_DATE_EPOCH=EPOCH)
+    result = build_site(project, project / "site", SOURCE_DATE_EPOCH=EPOCH)
     assert result.returncode == 0, result.stderr
     server = serve(project / "site")
     yield f"http://127.0.0.1:{server.server_address[1]}/"

@@ -6,8 +6,6 @@ pain point and marks an improvement done, as a team would in a pull request.
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,26 +13,13 @@ from markdown_it import MarkdownIt
 
 from macros.render.escape import markdown_text
 
-REPO = Path(__file__).resolve().parent.parent
-PASSAMT = "journeys/buergerservice/passamt-kinderpass.yml"
-STEP = "Erfährt vor dem Termin, dass sie die schriftliche Zustimmung des Vaters mitbringen muss"
-PAIN = "Die Mail nennt keine Telefonnummer <b>für</b> Rückfragen (Beispiel)"
+from .helpers import PAIN, PASSAMT, REPO, STEP, Ran, edit, git, run_cli
+
 IMPROVEMENT = "Terminbestätigung für Pässe von Kindern: nur die Unterlagen dieses Falls nennen, jede mit einem Satz zu ihrem Zweck"
 
 
-def git(repo: Path, *args: str) -> str:
-    return subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *args], cwd=repo,
-                          capture_output=True, text=True, check=True).stdout
-
-
-def macros(repo: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "macros", *args], cwd=repo, capture_output=True, text=True, timeout=120)
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+def macros(repo: Path, *args: str) -> Ran:
+    return run_cli(*args, cwd=repo)
 
 
 @pytest.fixture

@@ -3,17 +3,13 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from macros.model import load_catalog
+from macros.loader import load_catalog
 
-from .conftest import REPO, PageWatch
-from .test_browser import serious_violations
-from .test_pr_summary import PAIN, PASSAMT, STEP, edit, git
+from .helpers import PAIN, PASSAMT, REPO, STEP, PageWatch, edit, git, run_cli, serious_violations
 
 pytestmark = pytest.mark.browser
 
@@ -32,7 +28,7 @@ def preview(tmp_path_factory) -> Path:
     edit(repo / PASSAMT, '        pain_points:\n          - text: "Der Hinweis steht', f'        pain_points:\n          - "{PAIN}"\n          - text: "Der Hinweis steht')
     edit(repo / "journeys/personas/amira-alleinerziehend.yml", "goals:\n", 'goals:\n  - "Nur einmal aufs Amt"\n')
     git(repo, "commit", "-q", "-am", "Änderung")
-    result = subprocess.run([sys.executable, "-m", "macros", "preview", "vorschau"], cwd=repo, capture_output=True, text=True, timeout=120)
+    result = run_cli("preview", "vorschau", cwd=repo)
     assert result.returncode == 0, result.stdout + result.stderr
     return repo / "vorschau"
 

@@ -4,14 +4,14 @@ That the repository's own data raises none of them holds test_validation.test_re
 """
 from __future__ import annotations
 
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
 import pytest
 
-from macros.model import load_catalog
+from macros.loader import load_catalog
+
+from .helpers import run_cli
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -124,8 +124,7 @@ def test_personas_meet_the_persona_rule_or_are_case_figures(tmp_path, persona, w
 
 def test_rule_warnings_do_not_fail_validate_but_show_with_position(tmp_path):
     warnings(tmp_path, {"team/pass.yml": GOOD.replace("        confidence: assumed\n", "")})
-    result = subprocess.run([sys.executable, "-m", "macros", "validate", "--format", "github"], cwd=tmp_path,
-                            capture_output=True, text=True, timeout=60)
+    result = run_cli("validate", "--format", "github", cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.startswith("::warning file=journeys/team/pass.yml,line=16,col=9::Dieser Schritt sagt nicht")
 

@@ -12,10 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.model import load_catalog
+from macros.loader import load_catalog
 
-from .conftest import FIXTURES, REPO, PageWatch, make_project
-from .test_browser import serious_violations
+from .helpers import FIXTURES, REPO, PageWatch, make_project, serious_violations
 
 pytestmark = pytest.mark.browser
 

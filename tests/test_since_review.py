@@ -11,11 +11,9 @@ import pytest
 
 from macros.git_history import changes_since_review
 from macros.local_browser import serve
-from macros.model import load_catalog
+from macros.loader import load_catalog
 
-from .conftest import REPO, PageWatch, make_project, run_mkdocs
-from .test_browser import serious_violations
-from .test_pr_summary import PASSAMT, STEP, edit
+from .helpers import PASSAMT, REPO, STEP, PageWatch, build_site, edit, make_project, serious_violations
 
 
 def commit(repo, day: str, *args: str) -> None:
@@ -33,11 +31,12 @@ def site(tmp_path_factory) -> Path:
     commit(project, "2026-09-15", "-m", "Anfang")  # the day passamt-kinderpass was last reviewed
     edit(project / PASSAMT, f'action: "{STEP}"\n        emotion: 3', f'action: "{STEP}"\n        emotion: 2')
     commit(project, "2026-10-01", "-am", "Nach dem Gespräch")
-    result = run_mkdocs(project, tmp / "site")
+    result = build_site(project, tmp / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     return tmp / "site"
 
 
+@pytest.mark.build
 def test_a_journey_changed_after_its_review_says_so_on_its_page(site):
     page = (site / "journeys" / "passamt-kinderpass" / "index.html").read_text(encoding="utf-8")
     assert "Seit der letzten Überprüfung am 15.9.2026 geändert" in page and "Gefühl bei 1 Schritt schlechter" in page

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.model import load_catalog
+from macros.loader import load_catalog
+
+from .helpers import run_cli
 
 PERSONA = "name: Mira\nsegment: obligated\nbasis: case\n"
 JOURNEY = """\
@@ -231,12 +233,8 @@ def test_comparisons_across_personas_or_states_are_warnings_not_errors(tmp_path,
 
 
 def test_warnings_are_shown_as_github_warnings_and_do_not_fail(tmp_path):
-    import subprocess
-    import sys
-
     tree(tmp_path, {"team/pass.yml": JOURNEY + "compare_with: neu\n", "team/neu.yml": TARGET})
     for output_format, prefix in (("text", "journeys/team/pass.yml:10:15: Hinweis: "), ("github", "::warning file=journeys/team/pass.yml,line=10,col=15::")):
-        result = subprocess.run([sys.executable, "-m", "macros", "validate", "--format", output_format], cwd=tmp_path,
-                                capture_output=True, text=True, timeout=60)
+        result = run_cli("validate", "--format", output_format, cwd=tmp_path)
         assert result.returncode == 0, result.stdout + result.stderr
         assert result.stdout.startswith(prefix)
