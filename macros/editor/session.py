@@ -65,6 +65,7 @@ class EditorSession:
         self.path = ""
         self.text = ""
         self.original = ""
+        self.catalog = Catalog()  # as of the last state
 
     # --- what the page asks for ---
 
@@ -115,6 +116,7 @@ class EditorSession:
         if len(self.memo) > len(self.files) + MEMO_SLACK:
             self.memo.clear()
         catalog, problems = load_texts({**self.files, self.path: self.text}, label=LABEL, memo=self.memo)
+        self.catalog = catalog
         doc, _ = read_document(where, self.text.encode("utf-8"))
         ident = PurePosixPath(self.path).stem
         return {
@@ -144,13 +146,24 @@ class EditorSession:
 
     def _preview(self, catalog: Catalog, ident: str) -> dict | None:
         """The site's own fragments for this file, or None while it has errors that stop rendering."""
-        def href(target: str) -> str:
-            return relative(self.page_url, target)
-
+        parts = preview_parts(catalog, ident, self.page_url)
+        if parts is None:
+            return None
         journey = catalog.journeys.get(ident)
-        if journey is not None and journey.persona in catalog.personas:
-            html = expand(marker("journey_map", ident) + marker("service_blueprint", ident), catalog, href)
-            return {"html": html, "mermaid": journey_diagram(journey)}
-        if ident in catalog.personas:
-            return {"html": expand(marker("persona_card", ident), catalog, href), "mermaid": ""}
+        return {"html": "".join(parts), "mermaid": journey_diagram(journey) if journey else ""}
+
+
+# What the preview shows of each kind: the same fragments, in the same order, as the kind's page on the site.
+PREVIEW_FRAGMENTS = {"journey": ("journey_map", "service_blueprint"), "persona": ("persona_card",)}
+
+
+def preview_parts(catalog: Catalog, ident: str, page_url: str = PAGE_URL) -> list[str] | None:
+    """Each fragment of the preview as the site's Markdown extension renders it, or None if it cannot be drawn."""
+    journey = catalog.journeys.get(ident)
+    if journey is not None and journey.persona in catalog.personas:
+        kind = "journey"
+    elif ident in catalog.personas:
+        kind = "persona"
+    else:
         return None
+    return [expand(marker(name, ident), catalog, lambda target: relative(page_url, target)) for name in PREVIEW_FRAGMENTS[kind]]

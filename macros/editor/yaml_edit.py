@@ -356,10 +356,8 @@ def _op_insert(doc: _Doc, path: Path, index: int, value) -> str:
     first_dash = _dash(text, sequence.value[0])
     column = first_dash - _line_start(text, first_dash)
     new = "\n".join(block_lines([value], column)) + "\n"
-    if index < len(sequence.value):
-        at = _line_start(text, _dash(text, sequence.value[index]))
-        return _replace(text, at, at, new)
-    at = _next_line(text, _end(sequence.value[-1], text))
+    # Comments above an item belong to it: a new item goes after the previous item's last line.
+    at = _next_line(text, _end(sequence.value[index - 1], text)) if index else _line_start(text, first_dash)
     return _replace(text, at, at, ("" if text[at - 1] == "\n" else "\n") + new)
 
 
@@ -378,11 +376,13 @@ def _op_move(doc: _Doc, path: Path, source: int, target: int) -> str:
     missing_newline = not text.endswith("\n")
     if missing_newline:
         text += "\n"
-    spans = [(_line_start(text, _dash(text, item)), _next_line(text, _end(item, text))) for item in sequence.value]
+    # Each item takes the comments and blank lines above it along; the first item's stay where they are.
+    ends = [_next_line(text, _end(item, text)) for item in sequence.value]
+    starts = [_line_start(text, _dash(text, sequence.value[0]))] + ends[:-1]
+    spans = list(zip(starts, ends))
     chunks = [text[start:end] for start, end in spans]
-    gaps = [text[spans[i][1]:spans[i + 1][0]] for i in range(count - 1)] + [""]
     chunks.insert(target, chunks.pop(source))
-    region = "".join(chunk + gap for chunk, gap in zip(chunks, gaps))
+    region = "".join(chunks)
     text = text[:spans[0][0]] + region + text[spans[-1][1]:]
     return text[:-1] if missing_newline else text
 
