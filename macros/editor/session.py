@@ -117,7 +117,7 @@ class EditorSession:
             self.memo.clear()
         catalog, problems = load_texts({**self.files, self.path: self.text}, label=LABEL, memo=self.memo)
         self.catalog = catalog
-        doc, _ = read_document(where, self.text.encode("utf-8"))
+        doc = self._document(where, self.text.encode("utf-8"))
         ident = PurePosixPath(self.path).stem
         return {
             "path": self.path,
@@ -133,6 +133,14 @@ class EditorSession:
                 "steps": _steps(doc.data if doc is not None else None),
             },
         }
+
+    def _document(self, where: str, raw: bytes) -> Document | None:
+        """The edited file's document as `load_texts` just read it: its memo keeps (document, problems, item) for
+        each file version it read, so typing parses the file once. Read again only if the memo looks different."""
+        for key, value in self.memo.items():
+            if isinstance(key, tuple) and raw in key and where in key and isinstance(value[0], (Document, type(None))):
+                return value[0]
+        return read_document(where, raw)[0]
 
     @staticmethod
     def _problem(problem: Problem, doc: Document | None) -> dict:
