@@ -109,3 +109,12 @@ def test_the_set_and_list_stand_ins_behave_like_rpds(start, ops):
         return seen
 
     assert run(rpds_standin) == run(rpds)
+
+
+def test_readers_pay_nothing_no_page_but_the_editor_refers_to_the_engine(repo_site):
+    """Only the editor page imports engine.mjs; every other page neither loads nor names Pyodide or the bundle."""
+    pages = [p for p in repo_site.rglob("*.html") if p.relative_to(repo_site).as_posix() != "mitmachen/editor/index.html"]
+    assert len(pages) > 50
+    naming = [p for p in pages if "assets/editor/" in (text := p.read_text(encoding="utf-8")) or "vendor/pyodide" in text]
+    assert naming == []
+    assert (repo_site / ENGINE).is_file() and (repo_site / BUNDLE).is_file() and (repo_site / CATALOG).is_file()
