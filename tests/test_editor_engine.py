@@ -86,3 +86,12 @@ def test_data_text_stays_literal_in_the_preview(editor):
     assert HOSTILE in shown
     assert watch.page.evaluate("() => window.hacked") is None
     assert json.dumps(HOSTILE)[1:-1] not in state["preview"]["mermaid"] and "%%{" not in state["preview"]["mermaid"]
+
+
+def test_texts_typed_faster_than_the_engine_answers_are_merged_and_the_last_one_wins(editor):
+    watch, _ = editor
+    _call(watch, "open", PASSAMT)
+    texts = [FILES[PASSAMT].replace('title: "', f'title: "{"x" * n}', 1) for n in range(1, 6)]
+    states = watch.page.evaluate("(texts) => Promise.all(texts.map((t) => window.engine.setText(t)))", texts)
+    assert [s["text"] for s in states] == [texts[0]] + [texts[-1]] * 4
+    assert states[-1]["data"]["title"].startswith("xxxxx")

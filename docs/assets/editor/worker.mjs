@@ -1,6 +1,6 @@
 // The editor's engine: Pyodide running the project's own Python package, in a worker so typing never waits for it.
-// The page talks to it only through engine.mjs. Messages in: {id, call, args}; out: {id, result} or {id, error},
-// and {progress: [fraction, text]} while loading. Results are the state as a JSON string, straight from Python.
+// The page talks to it only through engine.mjs, one request at a time. Messages in: {call, args}; out: {result} or
+// {error}, and {progress: [fraction, text]} while loading. Results are the state as a JSON string, straight from Python.
 // Where Pyodide, the bundle and the catalog lie comes from assets/editor/engine.json, which the build writes from
 // macros/vendor.py and macros/editor/bundle.py: one source for the version in the path.
 const HOME = "/home/pyodide/kundenwege"; // where the bundle is unpacked in Pyodide's file system
@@ -36,17 +36,19 @@ async function start(base, pageUrl) {
 }
 
 // A German message for the page: an EditorError says what went wrong; anything else is a fault of the editor.
-function message(error) {
+function message(call, error) {
   const text = String(error && error.message || error).trim();
-  if (error && error.type === "EditorError") return text.split("\n").pop().replace(/^[\w.]*EditorError: /, "");
-  return `Interner Fehler im Editor: ${text.split("\n").pop()}`;
+  const last = text.split("\n").pop();
+  if (error && error.type === "EditorError") return last.replace(/^[\w.]*EditorError: /, "");
+  if (call === "start") return `Der Editor ließ sich nicht laden (${last}). Lade die Seite neu.`;
+  return `Interner Fehler im Editor: ${last}`;
 }
 
-onmessage = async ({ data: { id, call, args } }) => {
+onmessage = async ({ data: { call, args } }) => {
   try {
     const result = call === "start" ? await start(...args) : api[call](...args);
-    postMessage({ id, result: result ?? null });
+    postMessage({ result: result ?? null });
   } catch (error) {
-    postMessage({ id, error: message(error) });
+    postMessage({ error: message(call, error) });
   }
 };
