@@ -6,11 +6,15 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from macros import cli
 from macros.editor import api
 from macros.editor.session import EditorError, EditorSession, preview_parts
+from macros.editor.yaml_edit import apply
 from macros.model import kind_of
+from macros.yamlsource import read_document
 
 REPO = Path(__file__).resolve().parent.parent
 JOURNEYS = REPO / "journeys"
@@ -152,3 +156,31 @@ def test_the_api_speaks_json_strings():
     state = json.loads(api.apply(json.dumps([{"op": "set", "path": ["stages", 0, "steps", 1, "emotion"], "value": 2}])))
     assert state["changed"] and state["data"]["stages"][0]["steps"][1]["emotion"] == 2
     assert json.loads(api.set_text(FILES[PASSAMT]))["changed"] is False
+
+
+def _scalar_paths(text: str) -> list[tuple]:
+    doc, _ = read_document("x.yml", text.encode("utf-8"))
+
+    def walk(data, pointer=()):
+        if isinstance(data, dict):
+            return [p for key, value in data.items() for p in walk(value, pointer + (key,))]
+        if isinstance(data, list):
+            return [p for index, value in enumerate(data) for p in walk(value, pointer + (index,))]
+        return [pointer]
+
+    return walk(doc.data)
+
+
+scalar_paths = st.sampled_from(sorted(FILES)).flatmap(
+    lambda path: st.tuples(st.just(path), st.sampled_from(_scalar_paths(FILES[path])))
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(scalar_paths, st.one_of(st.text(max_size=30), st.integers(0, 9), st.booleans(), st.sampled_from(["2026-01-31", "x # y", "a, b]", "'q'"])))
+def test_the_quick_path_for_one_value_gives_the_patchers_text(where, value):
+    path, pointer = where
+    session = EditorSession(FILES)
+    session.open(path)
+    op = {"op": "set", "path": list(pointer), "value": value}
+    assert session.apply([op])["text"] == apply(FILES[path], [op])

@@ -8,6 +8,7 @@ the same fragment registry the site's pages use. Pure: texts in, JSON out.
 """
 from __future__ import annotations
 
+import copy
 from pathlib import PurePosixPath
 
 from .. import templates
@@ -66,6 +67,7 @@ class EditorSession:
         self.text = ""
         self.original = ""
         self.catalog = Catalog()  # as of the last state
+        self.doc: Document | None = None  # the edited file as of the last state
 
     # --- what the page asks for ---
 
@@ -99,11 +101,39 @@ class EditorSession:
 
     def apply(self, ops: list[dict]) -> dict:
         self._need_file()
+        quick = self._quick_set(ops)
+        if quick is not None:
+            return quick
         try:
             self.text = yaml_edit.apply(self.text, ops)
         except yaml_edit.EditError as error:
             raise EditorError(str(error)) from error
         return self.state()
+
+    def _quick_set(self, ops: list[dict]) -> dict | None:
+        """The form's most frequent edit, one value on its line, without composing the text first.
+
+        The new text is read anyway for the state; only if its data is exactly the old data with the new value
+        is it taken, otherwise the full patcher runs. Saves one parse per keystroke in a form field.
+        """
+        if len(ops) != 1 or ops[0].get("op") != "set" or self.doc is None:
+            return None
+        path, value = tuple(ops[0]["path"]), ops[0]["value"]
+        if path not in self.doc.positions or not path:
+            return None
+        text = yaml_edit.replace_scalar(self.text, *self.doc.positions[path], value)
+        if text is None:
+            return None
+        expected = copy.deepcopy(self.doc.data)
+        parent = expected
+        for step in path[:-1]:
+            parent = parent[step]
+        parent[path[-1]] = value
+        loaded = self._load(text)
+        if loaded[2] is None or loaded[2].data != expected:
+            return None
+        self.text = text
+        return self._state(*loaded)
 
     # --- the state ---
 
@@ -111,13 +141,19 @@ class EditorSession:
         if not self.path:
             raise EditorError("Es ist keine Datei geöffnet.")
 
-    def state(self) -> dict:
-        where = f"{LABEL}/{self.path}"
+    def _load(self, text: str):
+        """The catalog with `text` as the edited file, every problem, and that file's document."""
         if len(self.memo) > len(self.files) + MEMO_SLACK:
             self.memo.clear()
-        catalog, problems = load_texts({**self.files, self.path: self.text}, label=LABEL, memo=self.memo)
-        self.catalog = catalog
-        doc = self._document(where, self.text.encode("utf-8"))
+        catalog, problems = load_texts({**self.files, self.path: text}, label=LABEL, memo=self.memo)
+        return catalog, problems, self._document(f"{LABEL}/{self.path}", text.encode("utf-8"))
+
+    def state(self) -> dict:
+        return self._state(*self._load(self.text))
+
+    def _state(self, catalog: Catalog, problems: list[Problem], doc: Document | None) -> dict:
+        where = f"{LABEL}/{self.path}"
+        self.catalog, self.doc = catalog, doc
         ident = PurePosixPath(self.path).stem
         return {
             "path": self.path,

@@ -387,6 +387,57 @@ def _op_move(doc: _Doc, path: Path, source: int, target: int) -> str:
     return text[:-1] if missing_newline else text
 
 
+def _scalar_end(line: str, start: int, in_flow: bool) -> int | None:
+    """Where a one-line scalar that starts at `start` ends, or None if it is not one (block scalar, more lines)."""
+    first = line[start:start + 1]
+    if first == '"':
+        j = start + 1
+        while j < len(line):
+            if line[j] == "\\":
+                j += 2
+            elif line[j] == '"':
+                return j + 1
+            else:
+                j += 1
+        return None
+    if first == "'":
+        j = start + 1
+        while j < len(line):
+            if line[j] == "'" and line[j + 1:j + 2] == "'":
+                j += 2
+            elif line[j] == "'":
+                return j + 1
+            else:
+                j += 1
+        return None
+    if first in ("", "|", ">", "[", "{", "&", "*", "!"):
+        return None
+    stops = [line.find(" #", start)] + ([line.find(c, start) for c in ",]}"] if in_flow else [])
+    end = min([s for s in stops if s >= 0], default=len(line))
+    return start + len(line[start:end].rstrip())
+
+
+def replace_scalar(text: str, line: int, column: int, value) -> str | None:
+    """The text with the one-line scalar at (line, column) (1-based, as the loader reports) replaced by `value`.
+
+    A shortcut for the session's most frequent edit; it does not parse, so the caller checks the result by reading
+    it (and falls back to `apply` when the data is not what it expects). None where the shortcut does not apply.
+    """
+    if isinstance(value, (dict, list)) or (isinstance(value, str) and "\n" in value):
+        return None
+    lines = text.split("\n")
+    if not 1 <= line <= len(lines):
+        return None
+    row = lines[line - 1]
+    start = column - 1
+    before = row[:start].rstrip()
+    end = _scalar_end(row, start, in_flow=before.endswith(("[", ",", "{")))
+    if end is None or start == end:
+        return None
+    lines[line - 1] = row[:start] + scalar(value) + row[end:]
+    return "\n".join(lines)
+
+
 def apply(text: str, ops: list[dict]) -> str:
     """The text after the operations, applied in order; raises `EditError` if one does not fit."""
     bom = "\ufeff" if text.startswith("\ufeff") else ""
