@@ -33,10 +33,11 @@ ENGINE_FILES = [f"{PYODIDE.folder}/{name.removeprefix(PYODIDE.strip)}" for name 
 COLD = """async (path) => {
   const t0 = performance.now();
   const { startEngine } = await import(new URL("../assets/editor/engine.mjs", document.baseURI).href);
-  window.engine = await startEngine({ base: "../" });
+  const steps = {};
+  window.engine = await startEngine({ base: "../", onProgress: (_, text) => { steps[text] = performance.now() - t0; } });
   const ready = performance.now();
   window.state = await window.engine.open(path);
-  return { ready: ready - t0, first: performance.now() - t0, preview: Boolean(window.state.preview) };
+  return { ready: ready - t0, first: performance.now() - t0, steps, preview: Boolean(window.state.preview) };
 }"""
 EDITS = """async ({ path, edits }) => {
   const steps = [];
@@ -107,6 +108,7 @@ def report(site: Path | None = None, edits: int = 30) -> str:
         f"Editor ({r['journey']}, {r['lines']} Zeilen; load average {r['load']:.1f}):",
         f"  Laden bis zur ersten Vorschau: {ms(r['cold']['first'])} (Engine bereit nach {ms(r['cold']['ready'])}); "
         f"mit Browser-Cache: {ms(r['cached']['first'])}",
+        "  davon (kalt, ab Start): " + ", ".join(f"{text} {ms(at)}" for text, at in r["cold"]["steps"].items()),
     ]
     for name, label in (("apply", "Gefühl ändern (apply)"), ("text", "Zeichen tippen (setText)")):
         values = r["times"][name]

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from macros import cli
 from macros.editor import api
-from macros.editor.session import EditorError, EditorSession, preview_parts
+from macros.editor.session import PLAIN_KEYS, EditorError, EditorSession, preview_parts
 from macros.editor.yaml_edit import apply
 from macros.model import kind_of
 from macros.yamlsource import read_document
@@ -183,4 +183,13 @@ def test_the_quick_path_for_one_value_gives_the_patchers_text(where, value):
     session = EditorSession(FILES)
     session.open(path)
     op = {"op": "set", "path": list(pointer), "value": value}
-    assert session.apply([op])["text"] == apply(FILES[path], [op])
+    assert session.apply([op])["text"] == apply(FILES[path], [op], PLAIN_KEYS)
+
+
+def test_ids_and_codes_are_written_plain_and_text_in_quotes():
+    session = EditorSession(FILES)
+    session.open(PASSAMT)
+    state = session.apply([{"op": "insert", "path": ["stages", 0, "steps"], "index": 0, "value": {
+        "id": "neu", "action": "warten", "emotion": 2, "confidence": "assumed", "pain_points": [{"text": "lang", "topic": "waiting"}]}}])
+    assert '      - id: neu\n        action: "warten"\n        emotion: 2\n        confidence: assumed\n' in state["text"]
+    assert '          - text: "lang"\n            topic: waiting\n' in state["text"]

@@ -14,6 +14,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from macros.editor.session import PLAIN_KEYS
 from macros.editor.yaml_edit import EditError, apply, scalar
 from macros.yamlsource import read_document
 
@@ -137,11 +138,11 @@ def _touched(doc, text: str, op) -> tuple[int, int]:
 
 
 @PROPERTY
-@given(edits())
-def test_an_edit_gives_the_expected_data_and_leaves_other_lines_alone(edit):
+@given(edits(), st.sampled_from([None, PLAIN_KEYS]))
+def test_an_edit_gives_the_expected_data_and_leaves_other_lines_alone(edit, plain_keys):
     text, op = edit
     doc = _data(text)
-    result = apply(text, [op])
+    result = apply(text, [op], plain_keys)
     assert _data(result).data == _data_of_expected(doc.data, op)
     first, last = _touched(doc, text, op)
     before, after = text.splitlines(keepends=True), result.splitlines(keepends=True)

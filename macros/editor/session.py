@@ -14,6 +14,7 @@ from pathlib import PurePosixPath
 from .. import templates
 from ..model import ID_PATTERN, PERSONA_DIR, RESERVED_IDS, Catalog, kind_of, load_texts
 from ..problems import ERROR, Problem
+from ..schema import KINDS, load_schema
 from ..render.blocks import relative
 from ..render.fragments import expand, marker
 from ..render.mermaid import journey_diagram
@@ -23,6 +24,33 @@ from . import yaml_edit
 LABEL = "journeys"  # how messages name the folder, as `python -m macros validate` run in the project does
 PAGE_URL = "mitmachen/editor/"  # the editor page, relative to the site root; links in the preview start here
 MEMO_SLACK = 64  # parsed versions of the edited file kept before the memo starts again
+
+
+def _plain_keys() -> frozenset[str]:
+    """Fields whose values are ids, codes or dates (written without quotes), from the schemas: the rest is text."""
+    found = set()
+
+    def visit(node, definitions):
+        if isinstance(node, list):
+            for item in node:
+                visit(item, definitions)
+        if not isinstance(node, dict):
+            return
+        for name, field in node.get("properties", {}).items():
+            target = field.get("items", field)
+            target = definitions.get(target.get("$ref", "").removeprefix("#/$defs/"), target)
+            if "enum" in target or "format" in target or target.get("pattern", "").startswith("^[a-z0-9]"):
+                found.add(name)
+        for value in node.values():
+            visit(value, definitions)
+
+    for kind in KINDS:
+        schema = load_schema(kind)
+        visit(schema, schema.get("$defs", {}))
+    return frozenset(found)
+
+
+PLAIN_KEYS = _plain_keys()
 
 
 class EditorError(ValueError):
@@ -105,7 +133,7 @@ class EditorSession:
         if quick is not None:
             return quick
         try:
-            self.text = yaml_edit.apply(self.text, ops)
+            self.text = yaml_edit.apply(self.text, ops, PLAIN_KEYS)
         except yaml_edit.EditError as error:
             raise EditorError(str(error)) from error
         return self.state()
@@ -121,7 +149,7 @@ class EditorSession:
         path, value = tuple(ops[0]["path"]), ops[0]["value"]
         if path not in self.doc.positions or not path:
             return None
-        text = yaml_edit.replace_scalar(self.text, *self.doc.positions[path], value)
+        text = yaml_edit.replace_scalar(self.text, *self.doc.positions[path], value, yaml_edit.key_of(path), PLAIN_KEYS)
         if text is None:
             return None
         expected = copy.deepcopy(self.doc.data)

@@ -53,6 +53,27 @@ def _is_date(text: str) -> bool:
     return True
 
 
+class Text(str):
+    """A string written in quotes even where it would read back the same without: text, not an id or a code."""
+
+
+def marked(value, key, plain_keys: frozenset[str] | None):
+    """`value` with every string under a key outside `plain_keys` marked as `Text` (None: mark nothing).
+
+    Files write ids, codes and dates plain (`persona: amira`, `topic: waiting`) and text in quotes; which is which
+    the schema knows, the patcher does not. A list's items count as under the list's key.
+    """
+    if plain_keys is None:
+        return value
+    if isinstance(value, dict):
+        return {k: marked(v, k, plain_keys) for k, v in value.items()}
+    if isinstance(value, list):
+        return [marked(v, key, plain_keys) for v in value]
+    if isinstance(value, str) and key not in plain_keys:
+        return Text(value)
+    return value
+
+
 def scalar(value) -> str:
     """One value on one line, read back by the project's loader as the same value (dates as ISO text)."""
     if value is None:
@@ -64,9 +85,9 @@ def scalar(value) -> str:
     if isinstance(value, float):
         return json.dumps(value)
     if isinstance(value, str):
-        if _is_date(value) or (_PLAIN.match(value) and yaml.safe_load(value) == value):
-            return value
-        return _quoted(value)
+        if not isinstance(value, Text) and (_is_date(value) or (_PLAIN.match(value) and yaml.safe_load(value) == value)):
+            return str(value)
+        return _quoted(str(value))
     raise EditError(f"Kein einfacher Wert: {value!r}")
 
 
@@ -417,7 +438,7 @@ def _scalar_end(line: str, start: int, in_flow: bool) -> int | None:
     return start + len(line[start:end].rstrip())
 
 
-def replace_scalar(text: str, line: int, column: int, value) -> str | None:
+def replace_scalar(text: str, line: int, column: int, value, key: str | None = None, plain_keys: frozenset[str] | None = None) -> str | None:
     """The text with the one-line scalar at (line, column) (1-based, as the loader reports) replaced by `value`.
 
     A shortcut for the session's most frequent edit; it does not parse, so the caller checks the result by reading
@@ -434,12 +455,20 @@ def replace_scalar(text: str, line: int, column: int, value) -> str | None:
     end = _scalar_end(row, start, in_flow=before.endswith(("[", ",", "{")))
     if end is None or start == end:
         return None
-    lines[line - 1] = row[:start] + scalar(value) + row[end:]
+    lines[line - 1] = row[:start] + scalar(marked(value, key, plain_keys)) + row[end:]
     return "\n".join(lines)
 
 
-def apply(text: str, ops: list[dict]) -> str:
-    """The text after the operations, applied in order; raises `EditError` if one does not fit."""
+def key_of(path: Path) -> str | None:
+    return next((step for step in reversed(path) if isinstance(step, str)), None)
+
+
+def apply(text: str, ops: list[dict], plain_keys: frozenset[str] | None = None) -> str:
+    """The text after the operations, applied in order; raises `EditError` if one does not fit.
+
+    Strings under keys in `plain_keys` (ids, codes) are written without quotes where that reads back the same;
+    other strings are quoted. Without `plain_keys`, every string that can go plain does.
+    """
     bom = "\ufeff" if text.startswith("\ufeff") else ""
     text = text[len(bom):]
     crlf = "\r\n" in text and text.count("\r\n") == text.count("\n")
@@ -449,12 +478,13 @@ def apply(text: str, ops: list[dict]) -> str:
         doc = _compose(text)
         path = tuple(op.get("path", ()))
         kind = op.get("op")
+        value = marked(op.get("value"), key_of(path), plain_keys)
         if kind == "set":
-            text = _op_set(doc, path, op["value"])
+            text = _op_set(doc, path, value)
         elif kind == "delete":
             text = _op_delete(doc, path)
         elif kind == "insert":
-            text = _op_insert(doc, path, op["index"], op["value"])
+            text = _op_insert(doc, path, op["index"], value)
         elif kind == "move":
             text = _op_move(doc, path, op["from"], op["to"])
         else:
