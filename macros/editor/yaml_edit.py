@@ -165,9 +165,11 @@ class _Doc:
     text: str
     root: yaml.Node
     loader: yaml.SafeLoader
+    plain_keys: frozenset[str] | None = None
 
-    def data(self, node: yaml.Node):
-        return _iso(self.loader.construct_object(node, deep=True))
+    def data(self, node: yaml.Node, path: Path):
+        """The node's data, for writing it anew: strings marked as the keys above them say (see `marked`)."""
+        return marked(_iso(self.loader.construct_object(node, deep=True)), key_of(path), self.plain_keys)
 
 
 def _iso(value):
@@ -309,7 +311,7 @@ def _op_set(doc: _Doc, path: Path, value) -> str:
             lead = "" if end == 0 or text[end - 1] == "\n" else "\n"
             new = "\n".join(block_lines({rest[0]: _nested(rest[1:], value)}, _key_column(text, parent.value[0][0])))
             return _replace(text, end, end, lead + new + "\n")
-        data = doc.data(parent)
+        data = doc.data(parent, path[:len(path) - len(rest)])
         data[rest[0]] = _nested(rest[1:], value)
         return _set_existing(doc, places[-1], data)
     if isinstance(parent, yaml.SequenceNode) and len(rest) == 1 and rest[0] == len(parent.value):
@@ -335,7 +337,7 @@ def _op_delete(doc: _Doc, path: Path) -> str:
     place, container = places[-1], places[-2]
     text, node = doc.text, place.node
     if not _block(container.node) or len(container.node.value) == 1:
-        data = doc.data(container.node)
+        data = doc.data(container.node, path[:-1])
         del data[path[-1]]
         return _set_existing(doc, container, data)
     if place.key is not None:
@@ -346,7 +348,7 @@ def _op_delete(doc: _Doc, path: Path) -> str:
         return _replace(text, start, following.start_mark.index, "")
     dash = _dash(text, node)
     if not _at_line_start(text, dash):
-        data = doc.data(container.node)
+        data = doc.data(container.node, path[:-1])
         del data[path[-1]]
         return _set_existing(doc, container, data)
     return _replace(text, _line_start(text, dash), _next_line(text, _end(node, text)), "")
@@ -371,7 +373,7 @@ def _op_insert(doc: _Doc, path: Path, index: int, value) -> str:
     if not 0 <= index <= len(sequence.value):
         raise EditError(f"Position {index} gibt es in {_shown(path)} nicht.")
     if not _items_on_lines(text, sequence):
-        data = doc.data(sequence)
+        data = doc.data(sequence, path)
         data.insert(index, value)
         return _set_existing(doc, place, data)
     first_dash = _dash(text, sequence.value[0])
@@ -391,7 +393,7 @@ def _op_move(doc: _Doc, path: Path, source: int, target: int) -> str:
     if not (0 <= source < count and 0 <= target < count):
         raise EditError(f"Position {source} oder {target} gibt es in {_shown(path)} nicht.")
     if not _items_on_lines(text, sequence):
-        data = doc.data(sequence)
+        data = doc.data(sequence, path)
         data.insert(target, data.pop(source))
         return _set_existing(doc, place, data)
     missing_newline = not text.endswith("\n")
@@ -476,6 +478,7 @@ def apply(text: str, ops: list[dict], plain_keys: frozenset[str] | None = None) 
         text = text.replace("\r\n", "\n")
     for op in ops:
         doc = _compose(text)
+        doc.plain_keys = plain_keys
         path = tuple(op.get("path", ()))
         kind = op.get("op")
         value = marked(op.get("value"), key_of(path), plain_keys)
