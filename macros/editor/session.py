@@ -14,10 +14,10 @@ from pathlib import PurePosixPath
 from .. import templates
 from ..model import ID_PATTERN, PERSONA_DIR, RESERVED_IDS, Catalog, kind_of, load_texts
 from ..problems import ERROR, Problem
-from ..schema import KINDS, load_schema
 from ..render.blocks import relative
 from ..render.fragments import expand, marker
 from ..render.mermaid import journey_diagram
+from ..schema import KINDS, load_schema
 from ..yamlsource import Document, read_document
 from . import yaml_edit
 
