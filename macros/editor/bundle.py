@@ -58,7 +58,7 @@ def _files() -> dict[str, bytes]:
 def bundle() -> bytes:
     """The zip the worker unpacks onto Python's path in Pyodide (built once per process)."""
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, content in sorted(_files().items()):
             info = zipfile.ZipInfo(name, _ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
