@@ -8,6 +8,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
 import rpds
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -118,3 +119,12 @@ def test_readers_pay_nothing_no_page_but_the_editor_refers_to_the_engine(repo_si
     naming = [p for p in pages if "assets/editor/" in (text := p.read_text(encoding="utf-8")) or "vendor/pyodide" in text]
     assert naming == []
     assert (repo_site / ENGINE).is_file() and (repo_site / BUNDLE).is_file() and (repo_site / CATALOG).is_file()
+
+
+def test_a_pyodide_tarball_that_is_not_the_pinned_one_is_refused(tmp_path):
+    from macros.vendor import fetch
+
+    (tmp_path / f"pyodide-{PYODIDE.version}.tgz").write_bytes(b"not the release")
+    with pytest.raises(SystemExit, match="Prüfsumme stimmt nicht"):
+        fetch(PYODIDE, tmp_path / "pyodide", tmp_path)
+    assert not (tmp_path / "pyodide").exists()
