@@ -14,8 +14,8 @@ from pathlib import Path
 
 import yaml
 
-from .files import link_message, walk
 from .editor.bundle import editor_files
+from .files import link_message, walk
 from .model import Catalog
 from .render.pages import generated_files, generated_pages
 from .today import today

@@ -23,8 +23,8 @@ from mkdocs.structure.files import File, Files
 
 from .. import search, session
 from . import live_rebuild
-from ..files import link_message, walk
 from ..editor.bundle import editor_files
+from ..files import link_message, walk
 from ..render.pages import generated_files, generated_pages
 from ..today import DateError, today
 
