@@ -193,3 +193,25 @@ def test_ids_and_codes_are_written_plain_and_text_in_quotes():
         "id": "neu", "action": "warten", "emotion": 2, "confidence": "assumed", "pain_points": [{"text": "lang", "topic": "waiting"}]}}])
     assert '      - id: neu\n        action: "warten"\n        emotion: 2\n        confidence: assumed\n' in state["text"]
     assert '          - text: "lang"\n            topic: waiting\n' in state["text"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(sorted(FILES)), st.data())
+def test_whatever_is_typed_the_engine_answers_with_a_state_or_a_german_refusal(path, data):
+    """A half-typed file never breaks the engine: every text gives a state, every operation a state or EditorError."""
+    text = FILES[path]
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, min(len(text), start + 40)))
+    typed = text[:start] + data.draw(st.text(st.sampled_from(':-"\' #[]{}|>&*!\n\t abc12'), max_size=8)) + text[end:]
+    session = EditorSession(FILES)
+    session.open(path)
+    state = session.set_text(typed)
+    assert state["text"] == typed and isinstance(state["problems"], list)
+    assert state["data"] is None or isinstance(state["data"], dict)
+    assert state["preview"] is None or state["preview"]["html"]
+    if state["data"] is None:
+        assert [p for p in state["problems"] if p["severity"] == "error"]
+    try:
+        session.apply([{"op": "set", "path": ["title"], "value": "Neu"}])
+    except EditorError as refusal:
+        assert str(refusal)
