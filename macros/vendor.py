@@ -70,6 +70,7 @@ def fetch(release: Release, target: Path, cache: Path) -> Path:
     entry = home / release.entry
     stamp = target / "VERSION"
     if entry.exists() and stamp.exists() and stamp.read_text().strip() == release.version:
+        stamp.touch()  # up to date: newer than macros/vendor.py for make, so the next make does not ask again
         return entry
     cache.mkdir(parents=True, exist_ok=True)
     tarball = cache / f"{release.name}-{release.version}.tgz"
