@@ -227,8 +227,7 @@ class _Place:
 
     node: yaml.Node
     parent: yaml.Node | None = None
-    key: yaml.Node | None = None
-    index: int = 0
+    key: yaml.Node | None = None  # None for a list item
 
 
 def _find(doc: _Doc, path: Path) -> tuple[list[_Place], Path]:
@@ -244,7 +243,7 @@ def _find(doc: _Doc, path: Path) -> tuple[list[_Place], Path]:
         elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and not isinstance(step, bool):
             if not 0 <= step < len(node.value):
                 return places, path[depth:]
-            places.append(_Place(node.value[step], node, index=step))
+            places.append(_Place(node.value[step], node))
         else:
             return places, path[depth:]
     return places, ()
