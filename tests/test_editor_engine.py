@@ -95,3 +95,18 @@ def test_texts_typed_faster_than_the_engine_answers_are_merged_and_the_last_one_
     states = watch.page.evaluate("(texts) => Promise.all(texts.map((t) => window.engine.setText(t)))", texts)
     assert [s["text"] for s in states] == [texts[0]] + [texts[-1]] * 4
     assert states[-1]["data"]["title"].startswith("xxxxx")
+
+
+def test_a_second_visit_runs_on_the_kept_bytecode_and_gives_the_same_state(browser, repo_server):
+    watch = PageWatch(browser, repo_server)
+    try:
+        watch.goto(repo_server + "mitmachen/stil/")
+        watch.page.set_default_timeout(LOAD_MS)
+        watch.page.evaluate(START)
+        assert "/bytecode" in watch.page.evaluate("async () => (await indexedDB.databases()).map((db) => db.name)")
+        watch.goto(repo_server + "mitmachen/stil/")
+        watch.page.evaluate(START)
+        assert _call(watch, "open", PASSAMT) == EditorSession(FILES).open(PASSAMT)
+        assert watch.errors == [] and watch.foreign == []
+    finally:
+        watch.close()

@@ -18,6 +18,38 @@ async function fetched(url, as) {
   return as === "text" ? response.text() : response.arrayBuffer();
 }
 
+// Compiled Python bytecode, kept in IndexedDB between visits: Pyodide compiles every module of the bundle on each
+// start, which is most of the import time. The folder is named after the bundle's SHA-256, so a new bundle never
+// meets bytecode of an old one. Without IndexedDB (private windows, storage switched off) the engine runs the same,
+// only without this cache.
+const BYTECODE = "/bytecode";
+
+function synced(pyodide, load) {
+  return new Promise((resolve, reject) => pyodide.FS.syncfs(load, (error) => (error ? reject(error) : resolve())));
+}
+
+async function keepBytecode(pyodide, bundle) {
+  try {
+    const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bundle));
+    const name = Array.from(digest.slice(0, 8), (b) => b.toString(16).padStart(2, "0")).join("");
+    pyodide.FS.mkdirTree(BYTECODE);
+    pyodide.FS.mount(pyodide.FS.filesystems.IDBFS, {}, BYTECODE);
+    await synced(pyodide, true);
+    pyodide.runPython(`
+import shutil, sys
+from pathlib import Path
+for old in Path(${JSON.stringify(BYTECODE)}).iterdir():
+    if old.name != ${JSON.stringify(name)}:
+        shutil.rmtree(old)
+sys.dont_write_bytecode = False
+sys.pycache_prefix = ${JSON.stringify(`${BYTECODE}/${name}`)}
+`);
+    return () => synced(pyodide, false).catch(() => {});
+  } catch {
+    return () => {};
+  }
+}
+
 async function start(base, pageUrl) {
   progress(0, "Lade Python …");
   const paths = JSON.parse(await fetched(new URL("assets/editor/engine.json", base), "text"));
@@ -27,11 +59,22 @@ async function start(base, pageUrl) {
   const { loadPyodide } = await import(`${home}pyodide.mjs`);
   const pyodide = await loadPyodide({ indexURL: home });
   progress(0.7, "Lade Prüfregeln …");
-  pyodide.unpackArchive(await bundle, "zip", { extractDir: HOME });
-  pyodide.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(HOME)})`);
+  const bytes = await bundle;
+  const store = await keepBytecode(pyodide, bytes);
+  pyodide.unpackArchive(bytes, "zip", { extractDir: HOME });
+  // Unpacked files carry the time of unpacking; bytecode checks the source's time, so give them all one fixed time
+  // (the bytecode folder belongs to this bundle alone, its sources never change under it).
+  pyodide.runPython(`
+import os, sys
+from pathlib import Path
+for source in Path(${JSON.stringify(HOME)}).rglob("*.py"):
+    os.utime(source, (315532800, 315532800))
+sys.path.insert(0, ${JSON.stringify(HOME)})
+`);
   api = pyodide.pyimport("macros.editor.api");
   progress(0.9, "Lade Journeys und Personas …");
   api.start(await catalog, pageUrl);
+  await store();
   progress(1, "Bereit");
 }
 
