@@ -10,7 +10,8 @@ copy of the handbook, then measures in the same run:
 - `make serve`: the time from saving a changed journey file to the served page carrying the change,
 - reading (tests/bench_reading.py): Lighthouse scores (median and worst of the runs), total blocking time and
   where the journey page's main thread goes, and cold transfer of four pages, served with gzip,
-  the time from opening the search to its first results, and the time the catalog takes to filter.
+  the time from opening the search to its first results, and the time the catalog takes to filter,
+- the editor (tests/bench_editor.py): load to first preview, and an edit to the updated state.
 Ratios are against numbers measured in this run, never against constants. Build and floor are built
 alternately `--repeat` times and the fastest of each counts, because other load on the machine only adds time.
 """
@@ -30,6 +31,7 @@ from pathlib import Path
 
 import yaml
 
+from .bench_editor import report as editor_report
 from .bench_reading import LIGHTHOUSE_VERSION, reading_metrics
 from .live_serve import LiveServe
 
@@ -327,6 +329,7 @@ def main() -> None:
     print(table(results))
     print()
     print(reading_table(results))
+    print("\n" + editor_report())
 
 
 if __name__ == "__main__":
