@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -67,13 +68,16 @@ def test_every_yaml_file_is_parsed_once_per_build(project, monkeypatch):
     assert sorted(calls) == files
 
 
-def test_pages_without_diagrams_carry_no_mermaid_loader(project):
+def test_mermaid_comes_through_mermaid2_and_only_to_pages_with_a_diagram(project):
+    """Under MkDocs the mermaid2 plugin loads Mermaid from this site; the extension's own loader is for Zensical."""
     result = run_mkdocs(project, project / "site")
     assert result.returncode == 0, result.stderr
     start = (project / "site" / "index.html").read_text(encoding="utf-8")
     journey = (project / "site" / "journeys" / "amt" / "index.html").read_text(encoding="utf-8")
-    assert "mermaid-on-demand.mjs" not in start
-    assert journey.count("mermaid-on-demand.mjs") == 1 and "window.mermaid = mermaid" in journey
+    assert "mermaid" not in start.lower()
+    assert journey.count('import mermaid from "../../assets/mermaid2-entry.mjs";') == 1, "mermaid2's loader, local"
+    assert "window.mermaid = mermaid" not in journey and "mermaid-on-demand.mjs" not in journey, "no second loader"
+    assert not re.search(r"""(src|from)\s*=?\s*["']https?://""", journey), "no script from another host"
 
 
 def free_port() -> int:
