@@ -23,7 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from .. import search, session
+from .. import navigation_file, search, session
 from . import builder, live_rebuild, serve_errors
 from ..files import link_message, walk
 from ..render.pages import generated_files, generated_pages
@@ -115,6 +115,7 @@ class KundenwegePlugin(BasePlugin[KundenwegeConfig]):
     def on_nav(self, nav, config, files):
         if self.live and self.live.step:
             live_rebuild.keep_titles(self.live, nav)
+        self.navigation = [page.url for page in nav.pages]
         return nav
 
     def on_env(self, env, config, files):
@@ -143,6 +144,7 @@ class KundenwegePlugin(BasePlugin[KundenwegeConfig]):
         return output
 
     def on_post_build(self, config) -> None:
+        navigation_file.write(Path(config.site_dir), self.navigation)
         if self.live and not self.errors:
             self.live.catalog = self.catalog
         try:
