@@ -47,6 +47,12 @@ OVERRIDES: dict[str, list[tuple[str, str]]] = {
 }
 
 
+def material_version() -> str:
+    from importlib.metadata import version
+
+    return version("mkdocs-material")
+
+
 def without_leading_comment(text: str) -> str:
     return LEADING_COMMENT.sub("", text, count=1)
 
@@ -64,7 +70,10 @@ def test_override_is_materials_template_with_its_named_change(name):
     ours = without_leading_comment((THEME / name).read_text(encoding="utf-8"))
     expected = expected_override(name)
     difference = "".join(difflib.unified_diff(expected.splitlines(True), ours.splitlines(True), "Material + Änderung", f"macros/theme/{name}"))
-    assert ours == expected, difference
+    assert ours == expected, (
+        f"Material {material_version()} differs from macros/theme/{name} outside its named change "
+        f"(- Material's lines, + ours). Re-derive the copy from Material's file:\n{difference}"
+    )
 
 
 def test_every_copied_material_template_is_guarded():

@@ -24,7 +24,8 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .. import navigation_file, search, session
-from . import builder, live_rebuild, serve_errors
+from . import live_rebuild, serve_errors
+from .builder import PageContext, set_current_page
 from ..files import link_message, walk
 from ..render.pages import generated_files, generated_pages
 from ..today import DateError, today
@@ -129,11 +130,11 @@ class KundenwegePlugin(BasePlugin[KundenwegeConfig]):
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         project = Path(config.config_file_path).parent
-        builder.set_current_page(builder.PageContext(page.file.url, project, mermaid_by_plugin="mermaid2" in config.plugins))
+        set_current_page(PageContext(page.file.url, project, mermaid_by_plugin="mermaid2" in config.plugins))
         return serve_errors.MARKDOWN if self.errors else markdown
 
     def on_page_content(self, html: str, page, config, files) -> str:
-        builder.set_current_page(None)
+        set_current_page(None)
         return self.errors.page() if self.errors else html
 
     def on_post_page(self, output: str, page, config) -> str:
@@ -160,6 +161,6 @@ class KundenwegePlugin(BasePlugin[KundenwegeConfig]):
         return server
 
     def on_build_error(self, error) -> None:
-        builder.set_current_page(None)
+        set_current_page(None)
         if getattr(self, "search_index", None) is not None:
             self.search_index.close()
