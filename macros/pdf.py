@@ -9,13 +9,11 @@ under. Playwright and pypdf come from requirements-test.txt and are imported onl
 from __future__ import annotations
 
 import io
-import posixpath
-import re
 from pathlib import Path
 
+from . import navigation_file
 from .local_browser import CHROMIUM_ARGS, OPEN_SHADOW_ROOTS, chromium_path, draw_diagrams, serve
 
-NAV_LINK = re.compile(r'<a\b[^>]*\bhref="([^"#]*)"[^>]*\bclass="md-nav__link[" ]')
 LEFT_OUT = ("assets/", "search/", "404.html")
 
 
@@ -35,13 +33,10 @@ def site_pages(site: Path) -> list[str]:
 
 
 def navigation_order(site: Path) -> list[str]:
-    """The pages in the order of the start page's navigation."""
-    order: list[str] = []
-    for href in NAV_LINK.findall((site / "index.html").read_text(encoding="utf-8")):
-        address = posixpath.normpath(href)
-        address = "" if address == "." else address + "/"
-        if address not in order:
-            order.append(address)
+    """The pages in the order of the navigation, as the build wrote it (`navigation_file`)."""
+    order = navigation_file.read(site)
+    if order is None:
+        raise PdfError(f"{site}: {navigation_file.NAME} fehlt. Das PDF braucht eine Website aus „make build“ (MkDocs).")
     return order
 
 
@@ -73,6 +68,7 @@ def write_pdf(site: Path, out: Path) -> int:
 
     if not (site / "index.html").exists():
         raise PdfError(f"{site}: keine gebaute Website gefunden. Zuerst „make build“.")
+    navigation_order(site)  # before Chromium starts
     with sync_playwright() as playwright:
         executable = chromium_path()
         if executable is None:

@@ -124,10 +124,11 @@ def test_phone_width_has_no_sideways_scrolling_of_the_page(browser, tricky_serve
 
 
 def edit_link(page: str) -> str:
-    """The edit button's address as a browser opens it ("docs/../journeys/…" resolved)."""
-    found = re.search(r'<a href="([^"]+)"[^>]*class="md-content__button', page)
-    assert found, "no edit button"
-    parts = urllib.parse.urlsplit(found.group(1))
+    """The edit button's address as a browser opens it ("docs/../journeys/…" resolved), attributes in any order
+    (mermaid2 writes pages with a diagram anew)."""
+    button = next((tag for tag in re.findall(r"<a\b[^>]*>", page) if 'rel="edit"' in tag and "md-content__button" in tag), None)
+    assert button, "no edit button"
+    parts = urllib.parse.urlsplit(re.search(r'href="([^"]+)"', button).group(1))
     return parts._replace(path=posixpath.normpath(parts.path)).geturl()
 
 

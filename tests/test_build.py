@@ -4,6 +4,7 @@ Builds run in process (`build_site`); the first test runs the real `mkdocs build
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -66,11 +67,14 @@ def test_every_yaml_file_is_parsed_once_per_build(project, monkeypatch):
     assert sorted(calls) == files
 
 
-def test_pages_without_diagrams_carry_no_mermaid_loader(tricky_site):
+def test_mermaid_comes_through_mermaid2_and_only_to_pages_with_a_diagram(tricky_site):
+    """Under MkDocs the mermaid2 plugin loads Mermaid from this site; the extension's own loader is for Zensical."""
     start = (tricky_site / "index.html").read_text(encoding="utf-8")
     journey = (tricky_site / "journeys" / "amt" / "index.html").read_text(encoding="utf-8")
-    assert "mermaid-on-demand.mjs" not in start
-    assert journey.count("mermaid-on-demand.mjs") == 1 and "window.mermaid = mermaid" in journey
+    assert "mermaid" not in start.lower()
+    assert journey.count('import mermaid from "../../assets/mermaid2-entry.mjs";') == 1, "mermaid2's loader, local"
+    assert "window.mermaid = mermaid" not in journey and "mermaid-on-demand.mjs" not in journey, "no second loader"
+    assert not re.search(r"""(src|from)\s*=?\s*["']https?://""", journey), "no script from another host"
 
 
 def test_data_warnings_are_shown_but_do_not_fail_the_strict_build(project):

@@ -47,6 +47,12 @@ OVERRIDES: dict[str, list[tuple[str, str]]] = {
 }
 
 
+def material_version() -> str:
+    from importlib.metadata import version
+
+    return version("mkdocs-material")
+
+
 def without_leading_comment(text: str) -> str:
     return LEADING_COMMENT.sub("", text, count=1)
 
@@ -64,7 +70,10 @@ def test_override_is_materials_template_with_its_named_change(name):
     ours = without_leading_comment((THEME / name).read_text(encoding="utf-8"))
     expected = expected_override(name)
     difference = "".join(difflib.unified_diff(expected.splitlines(True), ours.splitlines(True), "Material + Änderung", f"macros/theme/{name}"))
-    assert ours == expected, difference
+    assert ours == expected, (
+        f"Material {material_version()} differs from macros/theme/{name} outside its named change "
+        f"(- Material's lines, + ours). Re-derive the copy from Material's file:\n{difference}"
+    )
 
 
 def test_every_copied_material_template_is_guarded():
@@ -117,3 +126,25 @@ def test_the_block_main_html_rewrites_is_still_materials():
     current = material_block("site_nav")
     difference = "".join(difflib.unified_diff(SITE_NAV_DERIVED_FROM.splitlines(True), current.splitlines(True), "abgeleitet von", "Material jetzt"))
     assert current == SITE_NAV_DERIVED_FROM, difference
+
+
+# The blocks our templates fill (main.html extends Material's base.html, 404.html extends main.html). If Material
+# renamed one, the override would silently do nothing.
+FILLED_BLOCKS = {"main.html": {"extrahead", "site_nav", "content"}, "404.html": {"content"}}
+BLOCK = re.compile(r"\{%-?\s*block\s+(\w+)")
+
+
+def test_every_block_our_templates_fill_is_one_of_materials():
+    ours = {name: set(BLOCK.findall((THEME / name).read_text(encoding="utf-8"))) for name in FILLED_BLOCKS}
+    assert ours == FILLED_BLOCKS, "a template fills a new block: add it here, so it is guarded too"
+    materials = set(BLOCK.findall((MATERIAL / "base.html").read_text(encoding="utf-8")))
+    missing = set().union(*FILLED_BLOCKS.values()) - materials
+    assert not missing, f"Material's base.html has no block {sorted(missing)} any more; see macros/theme/."
+
+
+def test_edit_and_view_buttons_open_the_yaml_a_generated_page_comes_from(repo_site):
+    """content.action.edit and content.action.view, through actions.html's one change (edit_path)."""
+    page = (repo_site / "journeys" / "passamt-kinderpass" / "index.html").read_text(encoding="utf-8")
+    buttons = [tag for tag in re.findall(r"<a\b[^>]*>", page) if "md-content__button" in tag]
+    hrefs = sorted(re.search(r'href="([^"]*)"', tag).group(1).split("/kundenwege/kundenwege/", 1)[1] for tag in buttons)
+    assert hrefs == ["edit/main/docs/../journeys/buergerservice/passamt-kinderpass.yml", "raw/main/docs/../journeys/buergerservice/passamt-kinderpass.yml"]

@@ -1,47 +1,41 @@
 // Journey pages, progressive enhancement; without script everything still reads and prints.
 // - A scroll hint shows only while its region is really wider than the page.
 // - In poster mode (#poster-<id>), the map's type shrinks until it fits one A3 landscape sheet.
-(function () {
-  "use strict";
-  var A3_CONTENT_HEIGHT = 281 * 96 / 25.4; // 297 mm less two 8 mm margins, in CSS pixels
-  var SMALLEST_POSTER_FONT = 7;
+const A3_CONTENT_HEIGHT = 281 * 96 / 25.4; // 297 mm less two 8 mm margins, in CSS pixels
+const SMALLEST_POSTER_FONT = 7;
 
-  function toggleHint(region) {
-    var hint = document.getElementById(region.getAttribute("aria-describedby"));
-    if (hint) hint.hidden = region.scrollWidth <= region.clientWidth + 1;
+function toggleHint(region) {
+  const hint = document.getElementById(region.getAttribute("aria-describedby"));
+  if (hint) hint.hidden = region.scrollWidth <= region.clientWidth + 1;
+}
+
+function fitPoster(attempt = 0) {
+  const head = location.hash.length > 1 && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  if (!head || !head.classList.contains("kw-poster-head")) return;
+  // The browser applies :target once it has found the fragment, which may be a few frames after load.
+  if (getComputedStyle(head).display === "none") {
+    if (attempt < 30) requestAnimationFrame(() => fitPoster(attempt + 1));
+    return;
   }
-
-  function fitPoster(attempt) {
-    var head = location.hash.length > 1 && document.getElementById(decodeURIComponent(location.hash.slice(1)));
-    if (!head || !head.classList.contains("kw-poster-head")) return;
-    // The browser applies :target once it has found the fragment, which may be a few frames after load.
-    if (getComputedStyle(head).display === "none") {
-      if ((attempt || 0) < 30) requestAnimationFrame(function () { fitPoster((attempt || 0) + 1); });
-      return;
-    }
-    var map = head.parentNode;
-    var size = 13;
-    function height() {
-      return Array.prototype.reduce.call(map.children, function (sum, child) { return sum + child.getBoundingClientRect().height; }, 0);
-    }
+  const map = head.parentNode;
+  let size = 13;
+  const height = () => Array.from(map.children).reduce((sum, child) => sum + child.getBoundingClientRect().height, 0);
+  map.style.setProperty("--kw-poster-font", size + "px");
+  while (height() > A3_CONTENT_HEIGHT && size > SMALLEST_POSTER_FONT) {
+    size -= 0.5;
     map.style.setProperty("--kw-poster-font", size + "px");
-    while (height() > A3_CONTENT_HEIGHT && size > SMALLEST_POSTER_FONT) {
-      size -= 0.5;
-      map.style.setProperty("--kw-poster-font", size + "px");
-    }
-    map.setAttribute("data-poster-font", size);
   }
+  map.setAttribute("data-poster-font", size);
+}
 
-  function init() {
-    var regions = document.querySelectorAll(".kw-scroll[aria-describedby]");
-    Array.prototype.forEach.call(regions, function (region) {
-      toggleHint(region);
-      if (window.ResizeObserver) new ResizeObserver(function () { toggleHint(region); }).observe(region);
-    });
-    fitPoster(0);
-  }
+function init() {
+  document.querySelectorAll(".kw-scroll[aria-describedby]").forEach((region) => {
+    toggleHint(region);
+    if (window.ResizeObserver) new ResizeObserver(() => toggleHint(region)).observe(region);
+  });
+  fitPoster();
+}
 
-  window.addEventListener("hashchange", function () { fitPoster(0); });
+window.addEventListener("hashchange", () => fitPoster());
 
-  if (window.document$ && window.document$.subscribe) { window.document$.subscribe(init); } else { document.addEventListener("DOMContentLoaded", init); }
-})();
+if (window.document$?.subscribe) window.document$.subscribe(init); else document.addEventListener("DOMContentLoaded", init);

@@ -6,16 +6,18 @@ as the last postprocessor: after Markdown has restored raw HTML, so the
 inserted HTML is never parsed again. Links are made relative to the page, so
 the site works under any base path (GitHub Pages serves it under /<repo>/).
 
-Mermaid is served by the site itself. A page with a diagram gets a module
-script that imports it and sets `window.mermaid` before the theme looks for
-it, so the theme never falls back to a CDN; other pages load nothing. What
-the script imports is `assets/mermaid-on-demand.mjs`, a stand-in with
-Mermaid's API that fetches and runs Mermaid only when a diagram comes near
-the screen or the page prints.
+Mermaid is served by the site itself. Under MkDocs, the mermaid2 plugin adds
+its loader to pages with a diagram. Builders that run no plugins (Zensical)
+get it from here: a page with a diagram gets a module script that imports it
+and sets `window.mermaid` before the theme looks for it, so the theme never
+falls back to a CDN; other pages load nothing. What the script imports is
+`assets/mermaid-on-demand.mjs`, a stand-in with Mermaid's API that fetches
+and runs Mermaid only when a diagram comes near the screen or the page prints.
 """
 from __future__ import annotations
 
 import json
+import re
 
 from markdown import Extension
 from markdown.postprocessors import Postprocessor
@@ -25,7 +27,7 @@ from ..render.fragments import MARKER, expand
 from ..site_map import relative
 from .builder import page_context
 
-DIAGRAM = '<pre class="mermaid">'
+DIAGRAM = re.compile(r'<pre\s+class="mermaid">')  # ours, and mermaid2's fence (two spaces)
 
 
 def mermaid_loader(library: str) -> str:
@@ -39,12 +41,12 @@ class FragmentPostprocessor(Postprocessor):
 
     def run(self, text: str) -> str:
         has_marker = MARKER.search(text) is not None
-        if not has_marker and DIAGRAM not in text:
+        if not has_marker and DIAGRAM.search(text) is None:
             return text
         page = page_context(self.md)
         if has_marker:
             text = expand(text, session.context(page.project_dir).linking_from(lambda target: relative(page.url, target)))
-        if DIAGRAM in text:
+        if not page.mermaid_by_plugin and DIAGRAM.search(text):
             text += mermaid_loader(relative(page.url, self.mermaid))
         return text
 

@@ -13,8 +13,9 @@ compares the project's files with the last build:
   paged catalog and backlog), the open data under /api/ and /tabellen/, and
   the search index. Unchanged files are not parsed again (`load_catalog`'s
   memo), and templates are compiled once per serve;
-- anything else (docs/, mkdocs.yml, code, a persona, a new or deleted file):
-  MkDocs' own full build, as before.
+- anything else (docs/, mkdocs.yml, code, a persona, a new or deleted file),
+  and every build while or right after the data had errors (each page shows
+  them then, see `serve_errors`): MkDocs' own full build, as before.
 `mkdocs build` never comes here and stays a full build.
 """
 from __future__ import annotations
@@ -53,10 +54,15 @@ class Serving:
     changed: frozenset[str] | None = None  # ids of the changed journeys during a partial build, else None
     step: str = ""  # during a partial build: "pages" (the journeys' own pages) or "lists" (what lists them)
     background: threading.Thread | None = None  # the "lists" step of the last partial build
+    failed: bool = False  # the last build found errors in the data, so its pages show them
     templates: jinja2.BytecodeCache = field(default_factory=lambda: MemoryBytecodeCache())
 
 
 _serving: dict[Path, Serving] = {}
+
+
+class FullBuildNeeded(Exception):
+    """A partial build found errors in the data: every page must show them, so build everything."""
 
 
 def start(project: Path, journeys_dir: Path, docs_dir: Path, config_file: Path) -> None:
@@ -98,11 +104,15 @@ def builder(project: Path, config, full_build):
             state.background.join()  # one build at a time
         before, state.seen = state.seen, _snapshot(state.watched)
         changed = _changed_journeys(before, state.seen, state.journeys_dir)
-        if changed is None:
+        if changed is None or state.failed:
             full_build()
             return
         log.info(f"Nur geänderte Journeys neu: {', '.join(sorted(changed))}")
-        partial(frozenset(changed), "pages")
+        try:
+            partial(frozenset(changed), "pages")
+        except FullBuildNeeded:
+            full_build()
+            return
         state.background = threading.Thread(target=lists, args=(frozenset(changed),), daemon=True)
         state.background.start()
 

@@ -6,8 +6,10 @@ runs, the edit links in the theme. What stays here is what only MkDocs offers:
 a hook at the start of each build (so `mkdocs serve` reloads edited YAML),
 a files hook for the generated pages, and hooks that hand each written page to
 the search index while the build goes on and write the index at the end (so
-`mkdocs serve` searches the current pages). During `mkdocs serve`, `live_rebuild`
-rebuilds only the pages a changed journey file touches.
+`mkdocs serve` searches the current pages), and `on_page_markdown`, which tells
+the Markdown extension the page it renders (`builder`). During `mkdocs serve`,
+`live_rebuild` rebuilds only the pages a changed journey file touches, and data
+errors become a page instead of a stuck server (`serve_errors`).
 """
 from __future__ import annotations
 
@@ -21,8 +23,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from .. import search, session
-from . import live_rebuild
+from .. import navigation_file, search, session
+from . import live_rebuild, serve_errors
+from .builder import PageContext, set_current_page
 from ..editor.bundle import editor_files
 from ..files import link_message, walk
 from ..render.pages import generated_files, generated_pages
@@ -56,27 +59,43 @@ class KundenwegePlugin(BasePlugin[KundenwegeConfig]):
         if getattr(self, "serving", False):
             live_rebuild.start(project, Path(self.config.journeys_dir), Path(config.docs_dir), Path(config.config_file_path))
         self.live = live_rebuild.serving(project)
+        self.errors, self.search_index = None, None
         refused = [link_message(posixpath.relpath(link, project), "docs") for link in walk(Path(config.docs_dir))[1]]
+        problems = []
         try:
             memo = self.live.memo if self.live else None
             self.catalog, warnings = session.start(project, Path(self.config.journeys_dir), memo)
         except DateError as error:
             raise PluginError(str(error)) from None
         except session.DataError as error:
-            refused += [str(p) for p in error.problems if p.is_error]
+            self.catalog = None
+            problems = [p for p in error.problems if p.is_error]
             warnings = [p for p in error.problems if not p.is_error]
         for warning in warnings:
             log.info(str(warning))  # shown, but --strict must not turn it into a failure
-        if refused:
-            for message in refused:
-                log.error(message)
+        for message in refused + [str(p) for p in problems]:
+            log.error(message)
+        if self.live:
+            self.live.failed = bool(refused or problems)
+        if not (refused or problems):
+            return config
+        if self.live is None:
             raise PluginError(
-                f"{len(refused)} Fehler (siehe oben). Der Build bricht ab, damit keine fehlerhafte Seite "
+                f"{len(refused) + len(problems)} Fehler (siehe oben). Der Build bricht ab, damit keine fehlerhafte Seite "
                 "veröffentlicht wird. Einzeln prüfen: python -m macros validate"
             )
+        if self.live.step:
+            raise live_rebuild.FullBuildNeeded()  # every page must show the errors, not just the changed ones
+        log.warning("Die Vorschau zeigt auf jeder Seite die Fehler, bis die Datei korrigiert ist.")
+        self.errors = serve_errors.DataErrors(problems, refused)
         return config
 
     def on_files(self, files: Files, config) -> Files:
+        if self.errors:
+            for src_uri in serve_errors.page_sources(Path(self.config.journeys_dir), self.live.catalog):
+                if files.get_file_from_path(src_uri) is None:
+                    files.append(File.generated(config, src_uri, content=serve_errors.MARKDOWN))
+            return files
         shown = posixpath.relpath(self.config.journeys_dir, Path(config.config_file_path).parent)
         partial = self.live.step if self.live else ""
         if partial == "pages":
@@ -98,6 +117,7 @@ class KundenwegePlugin(BasePlugin[KundenwegeConfig]):
     def on_nav(self, nav, config, files):
         if self.live and self.live.step:
             live_rebuild.keep_titles(self.live, nav)
+        self.navigation = [page.url for page in nav.pages]
         return nav
 
     def on_env(self, env, config, files):
@@ -107,7 +127,16 @@ class KundenwegePlugin(BasePlugin[KundenwegeConfig]):
 
     def on_pre_build(self, config) -> None:
         partial = self.live is not None and self.live.step
-        self.search_index = None if partial else search.StreamingIndex()  # a partial build sees only some pages
+        self.search_index = None if partial or self.errors else search.StreamingIndex()  # a partial build sees only some pages
+
+    def on_page_markdown(self, markdown: str, page, config, files) -> str:
+        project = Path(config.config_file_path).parent
+        set_current_page(PageContext(page.file.url, project, mermaid_by_plugin="mermaid2" in config.plugins))
+        return serve_errors.MARKDOWN if self.errors else markdown
+
+    def on_page_content(self, html: str, page, config, files) -> str:
+        set_current_page(None)
+        return self.errors.page() if self.errors else html
 
     def on_post_page(self, output: str, page, config) -> str:
         if self.live:
@@ -117,7 +146,8 @@ class KundenwegePlugin(BasePlugin[KundenwegeConfig]):
         return output
 
     def on_post_build(self, config) -> None:
-        if self.live:
+        navigation_file.write(Path(config.site_dir), self.navigation)
+        if self.live and not self.errors:
             self.live.catalog = self.catalog
         try:
             if self.search_index is not None:
@@ -132,5 +162,6 @@ class KundenwegePlugin(BasePlugin[KundenwegeConfig]):
         return server
 
     def on_build_error(self, error) -> None:
+        set_current_page(None)
         if getattr(self, "search_index", None) is not None:
             self.search_index.close()

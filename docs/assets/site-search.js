@@ -1,6 +1,6 @@
 // The header search (partials/site-search.html). Opening the dialog imports Pagefind from this site; until then
 // the page has fetched nothing for search. The shortcuts are Material's: "/", "s" and "f".
-(() => {
+function setUpSearch() {
   const dialog = document.getElementById("kw-search");
   const opener = document.querySelector(".kw-search-open");
   if (!dialog || !opener || typeof dialog.showModal !== "function") return;
@@ -119,4 +119,6 @@
     event.preventDefault();
     open();
   });
-})();
+}
+
+setUpSearch();
