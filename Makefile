@@ -41,7 +41,7 @@ test: $(VENV)/.test $(MERMAID) $(PYODIDE)
 	else echo "copycheck: ../shared/tools/copycheck nicht vorhanden, übersprungen."; fi
 	$(BIN)/python -m pytest
 
-# The loop while working: data and every test that needs no browser, on every core (pytest-xdist), under 30 s.
+# The loop while working: data and every test that needs no browser, on every core (pytest-xdist).
 # The fuzzer draws 50 examples per property here instead of 150; `make test` runs them all.
 test-fast: $(VENV)/.test $(MERMAID) $(PYODIDE)
 	$(BIN)/python -m macros validate

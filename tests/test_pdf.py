@@ -8,14 +8,14 @@ from macros.loader import load_catalog
 from macros.pdf import navigation_order, print_site, reading_order, site_pages
 from macros.render.compare import comparison_pairs
 
-from .helpers import FIXTURES, REPO
+from .helpers import FIXTURES
 
 
-def test_pages_follow_the_navigation_and_generated_pages_follow_the_page_above_them(repo_site):
+def test_pages_follow_the_navigation_and_generated_pages_follow_the_page_above_them(repo_site, handbook):
     order = reading_order(site_pages(repo_site), navigation_order(repo_site))
     assert sorted(order) == site_pages(repo_site) and len(set(order)) == len(order), "every page once"
     assert order[0] == "" and order.index("grundlagen/") < order.index("praxis/") < order.index("referenz/")
-    catalog, _ = load_catalog(REPO / "journeys")
+    catalog = handbook
     start, end = order.index("journeys/"), order.index("personas/")
     assert {f"journeys/{j}/" for j in catalog.journeys} <= set(order[start:end]), "journeys right after their catalog"
     for current in comparison_pairs(catalog):

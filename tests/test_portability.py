@@ -108,8 +108,8 @@ def test_build_input_is_never_written_into_docs(tmp_path):
     assert sorted(str(p) for p in (REPO / "docs").rglob("*")) == before
 
 
-def test_zensical_builds_every_journey_and_persona_page_with_diagram_map_and_blueprint(zensical_site, repo_site):
-    catalog, _ = load_catalog(REPO / "journeys")
+def test_zensical_builds_every_journey_and_persona_page_with_diagram_map_and_blueprint(zensical_site, repo_site, handbook):
+    catalog = handbook
     for journey in catalog.journeys.values():
         page = (zensical_site / "journeys" / journey.id / "index.html").read_text(encoding="utf-8")
         assert '<pre class="mermaid">' in page and 'class="kw-map"' in page and 'class="kw-blueprint-svg"' in page, journey.id
