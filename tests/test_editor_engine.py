@@ -12,7 +12,7 @@ import pytest
 
 from macros.editor.session import EditorSession
 
-from .conftest import PageWatch
+from .helpers import PageWatch
 
 pytestmark = pytest.mark.browser
 
