@@ -5,11 +5,12 @@ Builds run in process (`build_site`); the first test runs the real `mkdocs build
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 from pathlib import Path
 
 import pytest
 
-from .helpers import FIXTURES, build_site, make_project, run_mkdocs
+from .helpers import FIXTURES, REPO, build_site, make_project, run_mkdocs
 
 pytestmark = pytest.mark.build
 
@@ -83,3 +84,26 @@ def test_data_warnings_are_shown_but_do_not_fail_the_strict_build(project):
     result = build_site(project, project / "site")
     assert result.returncode == 0, result.stderr
     assert "Hinweis: Für einen Vergleich braucht eine der beiden Journeys" in result.stderr
+
+
+def test_kundenwege_mermaid2_adds_exactly_the_scripts_of_mermaid2s_own_page_hook():
+    """The subclass skips mermaid2's BeautifulSoup pass over the page, never what mermaid2 writes into it."""
+    from bs4 import BeautifulSoup
+    from mermaid2.plugin import MarkdownMermaidPlugin
+    from mkdocs.config import load_config
+
+    config = load_config(str(REPO / "mkdocs.yml"))
+    plugin = config.plugins["kundenwege-mermaid2"]
+    plugin.on_config(config)
+    page = SimpleNamespace(url="journeys/amt/", title="Amt")
+    html = '<!doctype html>\n<html lang="de"><body><p>Ablauf</p>\n<pre class="mermaid"><code>journey\n  section A</code></pre>\n</body>\n</html>'
+
+    ours = plugin.on_post_page(html, config=config, page=page)
+    theirs = MarkdownMermaidPlugin.on_post_page(plugin, html, config=config, page=page)
+
+    def scripts(text):
+        return [(tag.attrs, tag.string) for tag in BeautifulSoup(text, "html.parser").find_all("script")]
+
+    assert scripts(ours) == scripts(theirs) and len(scripts(ours)) == 1
+    assert ours.startswith(html.rsplit("</body>", 1)[0]), "the page itself is left as written"
+    assert plugin.on_post_page("<html><body><p>Kein Diagramm</p></body></html>", config=config, page=page).count("<script") == 0

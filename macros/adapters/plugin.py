@@ -131,7 +131,7 @@ class KundenwegePlugin(BasePlugin[KundenwegeConfig]):
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         project = Path(config.config_file_path).parent
-        set_current_page(PageContext(page.file.url, project, mermaid_by_plugin="mermaid2" in config.plugins))
+        set_current_page(PageContext(page.file.url, project, mermaid_by_plugin="kundenwege-mermaid2" in config.plugins))
         return serve_errors.MARKDOWN if self.errors else markdown
 
     def on_page_content(self, html: str, page, config, files) -> str:
