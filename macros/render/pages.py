@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from ..model import Catalog, Journey, Persona
 from ..portfolio import backing, backlog
@@ -93,12 +94,19 @@ def _front_matter(title: str, edit_path: str, hide: tuple[str, ...] = (), legal_
     return "---\n" + "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in fields.items()) + "---\n"
 
 
+def editor_link(source: str) -> str:
+    """„Im Editor bearbeiten“: the editor page with this file open (`source` relative to the journeys root).
+    Generated pages sit one folder below the docs root (journeys/<id>.md, personas/<id>.md)."""
+    return f"[Im Editor bearbeiten](../mitmachen/editor.md?datei={quote(source, safe='/')}){{ .kw-editor-link }}"
+
+
 def journey_page(journey: Journey, edit_path: str = "") -> str:
     parts = [
         _front_matter(journey.title, edit_path, WIDE, journey.data.get("legal_review")),
         marker("journey_facts", journey.id),
         marker("journey_since_review", journey.id),
         marker("journey_links", journey.id),
+        editor_link(journey.source),
         "## Journey Map",
         marker("journey_map", journey.id),
         "## Service Blueprint",
@@ -122,6 +130,7 @@ def persona_page(persona: Persona, edit_path: str = "") -> str:
         [
             _front_matter(persona.name, edit_path),
             marker("persona_card", persona.id),
+            editor_link(persona.source),
             "## Wege dieser Persona",
             marker("persona_diagram", persona.id),
         ]
