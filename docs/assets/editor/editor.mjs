@@ -121,7 +121,7 @@ function workspace(engine, kind, schema, path, isNew) {
 
   const preview = previewPane(previewBox);
   const yaml = yamlView(yamlBox, (text) => run(() => engine.setText(text), { fromYaml: true }));
-  const open = new Set();
+  const open = new Map();
   let state = null;
   let fields = new Map();
   let original = null;

@@ -57,7 +57,7 @@ export function starter(node, root) {
 
 /**
  * Draw the form for `data` (the parsed document) into `container`.
- * `context`: {root: the schema, choices: state.choices, send(ops, focusId), announce(text), open: Set of open item ids}.
+ * `context`: {root: the schema, choices: state.choices, send(ops, focusId), announce(text), open: Map item id -> unfolded}.
  * Returns a Map from a path key (JSON of the path) to its field element, for the problems.
  */
 export function drawForm(container, data, context) {
@@ -301,7 +301,7 @@ function addButton(node, value, path, ctx, itemName) {
     const ops = value ? [{ op: "insert", path, index: count, value: item }] : [{ op: "set", path, value: [item] }];
     const itemPath = [...path, count];
     const firstPath = items.type === "object" ? [...itemPath, firstField(items)] : itemPath;
-    ctx.open.add(fieldId(itemPath));
+    ctx.open.set(fieldId(itemPath), true);
     ctx.send(ops, fieldId(firstPath));
     ctx.announce(`${itemName} ${count + 1} hinzugefügt.`);
   });
@@ -342,11 +342,13 @@ function objectList(node, value, path, required, ctx) {
     const itemId = fieldId(itemPath);
     const itemName = `${name} ${n + 1}`;
     const inner = items.anyOf ? either(items, item, itemPath, true, ctx, itemName) : objectFields(items, item || {}, itemPath, ctx);
-    const details = h("details", { class: "kw-item", id: itemId, open: ctx.open.has(itemId) ? "" : null },
+    // Items of a first-level list (stages, improvements …) start unfolded, deeper ones (steps …) folded.
+    const unfolded = ctx.open.has(itemId) ? ctx.open.get(itemId) : path.filter((p) => typeof p === "number").length === 0;
+    const details = h("details", { class: "kw-item", id: itemId, open: unfolded ? "" : null },
       h("summary", { class: "kw-item-summary" }, h("span", { class: "kw-item-name" }, itemName),
         h("span", { class: "kw-item-text" }, summaryText(item))),
       h("div", { class: "kw-item-body" }, errorSlot(itemId), listButtons(itemPath, n, list.length, itemName, ctx), ...inner));
-    details.addEventListener("toggle", () => (details.open ? ctx.open.add(itemId) : ctx.open.delete(itemId)));
+    details.addEventListener("toggle", () => ctx.open.set(itemId, details.open));
     ctx.fields.set(JSON.stringify(itemPath), details);
     return h("li", { class: "kw-list-item" }, details);
   });
