@@ -96,8 +96,9 @@ def _front_matter(title: str, edit_path: str, hide: tuple[str, ...] = (), legal_
 
 def editor_link(source: str) -> str:
     """„Im Editor bearbeiten“: the editor page with this file open (`source` relative to the journeys root).
-    Generated pages sit one folder below the docs root (journeys/<id>.md, personas/<id>.md)."""
-    return f"[Im Editor bearbeiten](../mitmachen/editor.md?datei={quote(source, safe='/')}){{ .kw-editor-link }}"
+    Raw HTML, so a handbook without the editor page (a test project) still builds strictly; generated pages
+    sit at journeys/<id>/ and personas/<id>/, two folders below the site root."""
+    return f'<p class="kw-editor-link"><a href="../../mitmachen/editor/?datei={quote(source, safe="/")}">Im Editor bearbeiten</a></p>'
 
 
 def journey_page(journey: Journey, edit_path: str = "") -> str:
