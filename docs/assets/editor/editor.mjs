@@ -127,8 +127,15 @@ function workspace(engine, kind, schema, path, isNew) {
   let original = null;
   let queue = Promise.resolve();
 
+  let pending = 0;
   function run(call, how = {}) {
-    queue = queue.then(call).then((next) => show(next, how)).catch((error) => fail(`Der Editor hat sich verschluckt: ${error.message || error}`, error));
+    pending += 1;
+    root.setAttribute("aria-busy", "true");
+    queue = queue.then(call).then((next) => show(next, how)).catch((error) => fail(`Der Editor hat sich verschluckt: ${error.message || error}`, error))
+      .finally(() => {
+        pending -= 1;
+        if (!pending) root.setAttribute("aria-busy", "false");
+      });
     return queue;
   }
 
@@ -141,7 +148,8 @@ function workspace(engine, kind, schema, path, isNew) {
   function redraw(data, focusId) {
     const active = document.activeElement;
     const keep = focusId || (form.contains(active) && active.id) || null;
-    const selection = active && "selectionStart" in active && active.id === keep ? [active.selectionStart, active.selectionEnd] : null;
+    const typing = active && active.id === keep && (active.tagName === "TEXTAREA" || active.type === "text");
+    const selection = typing ? [active.selectionStart, active.selectionEnd] : null;
     const anchor = keep && document.getElementById(keep);
     const before = anchor ? anchor.getBoundingClientRect().top : null;
     fields = drawForm(form, data, { root: schema, choices: state.choices || {}, send, announce, open });
@@ -149,7 +157,7 @@ function workspace(engine, kind, schema, path, isNew) {
     if (!target) return;
     for (let d = target.closest("details"); d; d = d.parentElement.closest("details")) d.open = true;
     target.focus({ preventScroll: true });
-    if (selection) target.setSelectionRange?.(...selection);
+    if (selection && target.setSelectionRange) target.setSelectionRange(...selection);
     if (before !== null) window.scrollBy(0, target.getBoundingClientRect().top - before);
     else target.scrollIntoView({ block: "center" });
   }

@@ -18,14 +18,18 @@ function lineText(problem) {
   return problem.line ? `Zeile ${problem.line}` : "ganze Datei";
 }
 
-/** The control to focus for a field: its first input, else the field's own focusable box. Opens closed items on the way. */
+/** The control of a field: its first input, else the field's own focusable box (a group, a list item). */
+function controlOf(field) {
+  if (field.matches("details")) return field.querySelector(".kw-item-body input, .kw-item-body textarea, .kw-item-body select") || field;
+  return field.querySelector("input, textarea, select, [tabindex='-1']") || field;
+}
+
+/** Move the focus to a field's control, unfolding the list items around it. */
 export function focusField(field) {
-  for (let open = field.closest("details"); open; open = open.parentElement.closest("details")) open.open = true;
-  const control = field.matches("details") ? field.querySelector(".kw-item-body input, .kw-item-body textarea, .kw-item-body select")
-    : field.querySelector("input, textarea, select") || field.querySelector("[tabindex='-1']");
-  const target = control || field;
-  target.focus();
-  target.scrollIntoView({ block: "center" });
+  const control = controlOf(field);
+  for (let open = control.closest("details"); open; open = open.parentElement.closest("details")) open.open = true;
+  control.focus();
+  control.scrollIntoView({ block: "center" });
 }
 
 /**
@@ -44,7 +48,7 @@ export function showProblems(problems, { summary, fields, form, goToLine }) {
   const warnings = problems.filter((p) => p.severity !== "error");
   const link = (problem) => {
     const field = fieldOf(problem, fields);
-    const anchor = h("a", { href: field ? `#${field.querySelector("[id]")?.id || field.id}` : "#kw-yaml" },
+    const anchor = h("a", { href: `#${field ? controlOf(field).id : "kw-yaml"}` },
       problem.message, h("span", { class: "kw-line" }, ` (${lineText(problem)})`));
     anchor.addEventListener("click", (event) => {
       event.preventDefault();
