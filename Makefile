@@ -1,19 +1,20 @@
 # Two commands for a fresh machine with only python3: `make serve` and `make test`.
-# Everything else (virtualenv, pinned packages, Mermaid) is set up here, once; re-runs skip what is done.
+# Everything else (virtualenv, pinned packages, Mermaid, Pyodide) is set up here, once; re-runs skip what is done.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 MERMAID := docs/assets/vendor/mermaid/VERSION
+PYODIDE := docs/assets/vendor/pyodide/VERSION
 COPYCHECK := ../shared/tools/copycheck
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: serve build build-zensical build-properdocs pdf test test-fast bench summary preview annotations review review-issue validate clean
 
-serve: $(VENV)/.build $(MERMAID)
+serve: $(VENV)/.build $(MERMAID) $(PYODIDE)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
-build: $(VENV)/.build $(MERMAID)
+build: $(VENV)/.build $(MERMAID) $(PYODIDE)
 	$(BIN)/mkdocs build --strict --clean
 
 # The whole handbook with every journey as one PDF, printed by the Chromium the browser tests use.
@@ -22,30 +23,30 @@ pdf: build $(VENV)/.test
 
 # The same repository with the successors of MkDocs (see README, "Weg zu ProperDocs oder Zensical").
 # Zensical reads pages only from disk: build-input writes docs/ plus the generated pages into .build/, never into docs/.
-build-zensical: $(VENV)/.test $(MERMAID)
+build-zensical: $(VENV)/.test $(MERMAID) $(PYODIDE)
 	$(BIN)/python -m macros build-input .build/zensical
 	cd .build/zensical && ../../$(BIN)/zensical build --strict --clean
 	rm -rf site-zensical && mv .build/zensical/site site-zensical
 	$(BIN)/python -m macros search-index site-zensical
 
-build-properdocs: $(VENV)/.test $(MERMAID)
+build-properdocs: $(VENV)/.test $(MERMAID) $(PYODIDE)
 	$(BIN)/properdocs build --strict --clean --site-dir site-properdocs
 
 validate: $(VENV)/.build
 	$(BIN)/python -m macros validate
 
-test: $(VENV)/.test $(MERMAID)
+test: $(VENV)/.test $(MERMAID) $(PYODIDE)
 	$(BIN)/python -m macros validate
 	@if [ -x $(COPYCHECK) ]; then echo "copycheck docs journeys"; $(COPYCHECK) docs journeys; \
 	else echo "copycheck: ../shared/tools/copycheck nicht vorhanden, übersprungen."; fi
 	$(BIN)/python -m pytest
 
 # The loop while working: data, texts and every test that needs no browser.
-test-fast: $(VENV)/.test $(MERMAID)
+test-fast: $(VENV)/.test $(MERMAID) $(PYODIDE)
 	$(BIN)/python -m macros validate
 	$(BIN)/python -m pytest -q -m "not browser"
 
-bench: $(VENV)/.test $(MERMAID)
+bench: $(VENV)/.test $(MERMAID) $(PYODIDE)
 	$(BIN)/python -m tests.bench $(BENCH_ARGS)
 
 # For pull requests: Markdown for the job summary (compared with BASE, by default the merge base with main),
@@ -81,6 +82,9 @@ $(VENV)/.test: requirements-test.txt $(VENV)/.build
 
 $(MERMAID): macros/vendor.py | $(VENV)/.build
 	$(BIN)/python -m macros fetch-mermaid
+
+$(PYODIDE): macros/vendor.py | $(VENV)/.build
+	$(BIN)/python -m macros fetch-pyodide
 
 clean:
 	rm -rf site site-zensical site-properdocs .build .cache docs/assets/vendor .pytest_cache

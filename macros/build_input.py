@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from .files import link_message, walk
+from .editor.bundle import editor_files
 from .model import Catalog
 from .render.pages import generated_files, generated_pages
 from .today import today
@@ -45,7 +46,7 @@ def write_build_input(project: Path, out: Path, catalog: Catalog, journeys_dir: 
             raise BuildInputError(f"{journeys_dir}/{page.source}: Die Seite docs/{page.src_uri} gibt es schon. Benenne die Datei um.")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.content, encoding="utf-8")
-    for data in generated_files(catalog, today(), journeys_dir):
+    for data in generated_files(catalog, today(), journeys_dir) + editor_files(project / journeys_dir):
         target = out / "docs" / data.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data.content if isinstance(data.content, bytes) else data.content.encode("utf-8"))

@@ -285,6 +285,14 @@ def cmd_fetch_mermaid(args) -> int:
     return 0
 
 
+def cmd_fetch_pyodide(args) -> int:
+    from .vendor import fetch_pyodide
+
+    entry = fetch_pyodide(Path(args.target), Path(args.cache))
+    print(f"Pyodide bereit: {entry}")
+    return 0
+
+
 def cmd_pdf(args) -> int:
     """The built handbook with every journey as one PDF (`make pdf`)."""
     from .pdf import PdfError, write_pdf
@@ -344,6 +352,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--target", default="docs/assets/vendor/mermaid")
     p.add_argument("--cache", default=".cache")
     p.set_defaults(run=cmd_fetch_mermaid)
+    p = sub.add_parser("fetch-pyodide", help="Pyodide (Python für die Editor-Seite) aus der npm-Registry in die Website holen.")
+    p.add_argument("--target", default="docs/assets/vendor/pyodide")
+    p.add_argument("--cache", default=".cache")
+    p.set_defaults(run=cmd_fetch_pyodide)
     p = sub.add_parser("pdf", help="Die gebaute Website mit allen Journeys als ein PDF drucken (braucht Chromium).")
     p.add_argument("site", nargs="?", default="site", help="gebaute Website (Standard: site)")
     p.add_argument("out", nargs="?", default="site/kundenwege.pdf", help="Ziel (Standard: site/kundenwege.pdf)")

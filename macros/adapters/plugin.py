@@ -24,6 +24,7 @@ from mkdocs.structure.files import File, Files
 from .. import search, session
 from . import live_rebuild
 from ..files import link_message, walk
+from ..editor.bundle import editor_files
 from ..render.pages import generated_files, generated_pages
 from ..today import DateError, today
 
@@ -90,7 +91,7 @@ class KundenwegePlugin(BasePlugin[KundenwegeConfig]):
             files.append((live_rebuild.KeptFile if kept else File).generated(config, page.src_uri, content=page.content))
         if partial == "pages":
             return files  # the open data follows with the lists
-        for data in generated_files(self.catalog, today(), shown):
+        for data in generated_files(self.catalog, today(), shown) + editor_files(Path(self.config.journeys_dir)):
             files.append(File.generated(config, data.path, content=data.content))
         return files
 
