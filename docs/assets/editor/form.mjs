@@ -48,7 +48,7 @@ export function starter(node, root) {
     for (const name of node.required || []) value[name] = starter(node.properties[name], root);
     return value;
   }
-  if (kind === "object-list" || kind === "text-list") return node.minItems ? [starter(node.items, root)] : [];
+  if (node.type === "array") return node.minItems ? [starter(node.items, root)] : [];
   if (kind === "scale" || kind === "number") return Math.round(((node.minimum ?? 0) + (node.maximum ?? node.minimum ?? 0)) / 2);
   if (kind === "boolean") return false;
   if (kind === "enum") return node.enum[0];
