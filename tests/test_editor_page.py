@@ -30,7 +30,6 @@ GITHUB = "https://github.com/kundenwege/kundenwege/"
 
 def wait_until_idle(page) -> None:
     """The engine has answered every change so far (the page sets aria-busy while it waits)."""
-    page.wait_for_timeout(350)  # longer than the text fields' pause before they send
     page.wait_for_function(READY, timeout=60_000)
 
 
@@ -156,6 +155,24 @@ def test_a_new_journey_with_two_stages_and_four_steps_made_by_keyboard_alone_pas
     (project / "journeys" / "buergerservice" / "wohngeld-antrag.yml").write_text(text, encoding="utf-8")
     checked = subprocess.run([sys.executable, "-m", "macros", "validate"], cwd=project, capture_output=True, text=True)
     assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert watch.errors == [] and watch.foreign == []
+
+
+TRICKY = '<img src=x onerror="window.hacked = 1"> {{ 7*7 }} {% raw %} "]:::x %% ;'
+
+
+def test_data_text_stays_literal_in_the_preview_and_its_diagram(watch, repo_server):
+    open_editor(watch, repo_server, f"datei={PASSAMT}")
+    page = watch.page
+    page.locator("#kw-f-stages-0-steps-0 > summary").click()
+    page.locator("#kw-f-stages-0-steps-0-action").fill(TRICKY)
+    page.keyboard.press("Tab")
+    wait_until_idle(page)
+    preview = page.locator(".kw-editor-preview")
+    assert TRICKY in preview.locator(".kw-preview-body").inner_text()
+    assert preview.locator("img").count() == 0 and page.evaluate("() => window.hacked") is None
+    page.wait_for_function("() => document.querySelector('.kw-preview-diagram svg')", timeout=30_000)
+    assert "7*7" in preview.locator(".kw-preview-diagram").inner_text()
     assert watch.errors == [] and watch.foreign == []
 
 

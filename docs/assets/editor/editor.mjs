@@ -139,10 +139,21 @@ function workspace(engine, kind, schema, path, isNew) {
     return queue;
   }
 
+  let waiting = null; // the last edit not yet handed to the engine
   function send(ops, focusId) {
     // Typing in a text field changes no structure: the form stays as it is and the caret where it is.
     const quiet = !focusId && ops.every((op) => op.op === "set" && typeof op.value !== "object");
-    run(() => engine.apply(ops), { redraw: !quiet, focus: focusId });
+    const samePlace = waiting?.quiet && quiet && JSON.stringify(waiting.ops.map((op) => op.path)) === JSON.stringify(ops.map((op) => op.path));
+    if (samePlace) {
+      waiting.ops = ops; // a newer keystroke in the same field replaces the one still waiting
+      return;
+    }
+    const edit = { ops, quiet };
+    waiting = edit;
+    run(() => {
+      if (waiting === edit) waiting = null;
+      return engine.apply(edit.ops);
+    }, { redraw: !quiet, focus: focusId });
   }
 
   function redraw(data, focusId) {

@@ -116,16 +116,14 @@ function text(node, value, path, required, ctx, labelText) {
   const id = fieldId(path);
   const input = h("textarea", { id, class: "kw-input", rows: "1", spellcheck: "true", "aria-describedby": describedBy(node, id) });
   input.value = value ?? "";
-  let timer;
+  // Every keystroke goes to the engine; the page drops keystrokes that a later one overtakes while it is busy.
+  let sent = input.value;
   const send = () => {
-    clearTimeout(timer);
-    if (input.value !== (input.dataset.sent ?? input.defaultValue)) {
-      input.dataset.sent = input.value;
-      ctx.send(setOrDelete(path, input.value, required));
-    }
+    if (input.value === sent) return;
+    sent = input.value;
+    ctx.send(setOrDelete(path, input.value, required));
   };
-  input.defaultValue = input.value;
-  input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(send, 150); });
+  input.addEventListener("input", send);
   input.addEventListener("change", send);
   const caption = labelText ? h("label", { class: "kw-label kw-vh", for: id }, labelText) : labelFor(node, path, required, id);
   return group(path, ctx, caption, labelText ? null : hint(node, id), errorSlot(id), input);

@@ -4,6 +4,7 @@
 import { h } from "./dom.mjs";
 
 const MERMAID = new URL("../vendor/mermaid/mermaid.esm.min.mjs", import.meta.url).href;
+const DIAGRAM_PAUSE_MS = 300;
 let mermaid;
 let drawn = 0;
 
@@ -26,6 +27,7 @@ export function previewPane(container) {
   container.append(stale, body, h("h3", { class: "kw-preview-diagram-title" }, "Ablauf"), diagram);
   let source = null;
   let good = false;
+  let later;
 
   async function draw(text) {
     if (text === source) return;
@@ -51,13 +53,15 @@ export function previewPane(container) {
         container.classList.remove("kw-preview-outdated");
         body.innerHTML = preview.html; // escaped by the project's renderers, as on the site's own pages
         good = true;
-        return draw(preview.mermaid || "");
+        // Mermaid takes longer than the map: it draws once typing pauses, not on every keystroke.
+        clearTimeout(later);
+        later = setTimeout(() => draw(preview.mermaid || ""), DIAGRAM_PAUSE_MS);
+        return;
       }
       stale.hidden = false;
       container.classList.add("kw-preview-outdated");
       stale.replaceChildren(h("strong", {}, good ? "Veraltet: " : "Noch keine Vorschau: "),
         good ? `Die Vorschau zeigt den letzten fehlerfreien Stand. ${reason}` : reason);
-      return Promise.resolve();
     },
   };
 }
