@@ -183,6 +183,7 @@ def test_every_journey_and_persona_comes_out_byte_identical(watch, repo_server):
         if yaml_text(watch.page) != (JOURNEYS / path).read_text(encoding="utf-8"):
             differ.append(path)
         assert watch.page.locator(".kw-editor-draft").is_hidden(), "opening is no change"
+        assert watch.errors == [] and watch.foreign == [], path
     assert differ == []
 
 
