@@ -77,7 +77,7 @@ def test_changing_one_emotion_moves_the_curve_and_changes_exactly_that_line(watc
     page = watch.page
     before, dots_before = yaml_text(page), page.evaluate(DOT_TOPS)
     assert before == (JOURNEYS / PASSAMT).read_text(encoding="utf-8") and len(dots_before) >= 8
-    page.locator("#kw-f-stages-0-steps-0 > summary").click()
+    page.locator("#kw-f-stages-0-steps-0--item > summary").click()
     page.locator("label[for='kw-f-stages-0-steps-0-emotion-1']").click()
     wait_until_idle(page)
     assert changed_lines(before, yaml_text(page)) == [("        emotion: 4", "        emotion: 1")]
@@ -91,7 +91,7 @@ def test_an_invalid_value_is_named_in_german_at_its_field_and_in_the_summary_wit
     open_editor(watch, repo_server, f"datei={PASSAMT}")
     page = watch.page
     line = next(n for n, text in enumerate(yaml_text(page).split("\n"), 1) if text.strip() == "- id: termin-buchen")
-    page.locator("#kw-f-stages-0-steps-0 > summary").click()
+    page.locator("#kw-f-stages-0-steps-0--item > summary").click()
     page.locator("#kw-f-stages-0-steps-0-id").fill("Termin buchen")
     page.keyboard.press("Tab")
     wait_until_idle(page)
@@ -164,7 +164,7 @@ TRICKY = '<img src=x onerror="window.hacked = 1"> {{ 7*7 }} {% raw %} "]:::x %% 
 def test_data_text_stays_literal_in_the_preview_and_its_diagram(watch, repo_server):
     open_editor(watch, repo_server, f"datei={PASSAMT}")
     page = watch.page
-    page.locator("#kw-f-stages-0-steps-0 > summary").click()
+    page.locator("#kw-f-stages-0-steps-0--item > summary").click()
     page.locator("#kw-f-stages-0-steps-0-action").fill(TRICKY)
     page.keyboard.press("Tab")
     wait_until_idle(page)
@@ -240,11 +240,13 @@ def test_the_editor_is_axe_clean_and_asks_no_other_host(browser, repo_server, sc
     watch = PageWatch(browser, repo_server, viewport=DESKTOP, color_scheme=scheme)
     open_editor(watch, repo_server, f"datei={PASSAMT}")
     page = watch.page
-    page.locator("#kw-f-stages-0-steps-0 > summary").click()
+    page.locator("#kw-f-stages-0-steps-0--item > summary").click()
     page.locator("#kw-f-stages-0-steps-0-action").fill("")
     page.keyboard.press("Tab")
     wait_until_idle(page)
     assert page.locator(".kw-error-summary").is_visible()
+    ids = page.evaluate("() => [...document.querySelectorAll('[id]')].map(e => e.id)")
+    assert sorted({i for i in ids if ids.count(i) > 1}) == [], "every id once, so every label finds its field"
     assert serious_violations(page) == []
     assert watch.foreign == [] and watch.errors == []
     watch.close()
@@ -298,7 +300,7 @@ def test_a_new_optional_schema_field_appears_in_the_form_without_a_change_to_the
     watch = PageWatch(browser, extended_server, viewport=DESKTOP)
     open_editor(watch, extended_server, f"datei={PASSAMT}")
     page = watch.page
-    page.locator("#kw-f-stages-0-steps-0 > summary").click()
+    page.locator("#kw-f-stages-0-steps-0--item > summary").click()
     field = page.locator("#kw-f-stages-0-steps-0-waiting_time")
     assert page.locator("label[for='kw-f-stages-0-steps-0-waiting_time']").inner_text() == "Wartezeit (freiwillig)"
     field.fill("etwa zehn Minuten")

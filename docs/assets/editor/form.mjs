@@ -299,7 +299,7 @@ function addButton(node, value, path, ctx, itemName) {
     const ops = value ? [{ op: "insert", path, index: count, value: item }] : [{ op: "set", path, value: [item] }];
     const itemPath = [...path, count];
     const firstPath = items.type === "object" ? [...itemPath, firstField(items)] : itemPath;
-    ctx.open.set(fieldId(itemPath), true);
+    ctx.open.set(`${fieldId(itemPath)}--item`, true);
     ctx.send(ops, fieldId(firstPath));
     ctx.announce(`${itemName} ${count + 1} hinzugefügt.`);
   });
@@ -337,7 +337,7 @@ function objectList(node, value, path, required, ctx) {
   const list = value || [];
   const rows = list.map((item, n) => {
     const itemPath = [...path, n];
-    const itemId = fieldId(itemPath);
+    const itemId = `${fieldId(itemPath)}--item`; // the control of a text item (a pain point) takes fieldId(itemPath)
     const itemName = `${name} ${n + 1}`;
     const inner = items.anyOf ? either(items, item, itemPath, true, ctx, itemName) : objectFields(items, item || {}, itemPath, ctx);
     // Items of a first-level list (stages, improvements …) start unfolded, deeper ones (steps …) folded.
