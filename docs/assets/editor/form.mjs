@@ -7,7 +7,7 @@ import { h, fieldId } from "./dom.mjs";
 const OPTIONAL = " (freiwillig)";
 
 /** The schema node with its `$ref` followed; the referring node's own keys (title, description, x-…) win. */
-export function resolve(node, root) {
+function resolve(node, root) {
   let seen = node || {};
   while (seen.$ref) {
     const { $ref, ...own } = seen;
@@ -17,7 +17,7 @@ export function resolve(node, root) {
 }
 
 /** What kind of control a schema node gets. */
-export function kindOf(node, root) {
+function kindOf(node, root) {
   if (node.anyOf) return "either";
   if (node.enum) return "enum";
   if (node.type === "array") {
@@ -39,7 +39,7 @@ export function kindOf(node, root) {
 }
 
 /** A valid-looking starting value for a new list item: required fields only, each as empty as it may be. */
-export function starter(node, root) {
+function starter(node, root) {
   node = resolve(node, root);
   if (node.anyOf) return starter(node.anyOf[0], root);
   const kind = kindOf(node, root);

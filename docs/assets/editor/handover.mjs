@@ -1,7 +1,7 @@
 // Handing a file over to GitHub without a server or a login of our own: GitHub's own pages for a new file
 // (name and content in the address, while it stays short enough) and for editing a file (content via the clipboard).
 // The repository and branch come from mkdocs.yml (repo_url, edit_uri), passed to the page at build time.
-export const LONGEST_ADDRESS = 8000; // GitHub refuses addresses of more than about 8 KB
+const LONGEST_ADDRESS = 8000; // GitHub refuses addresses of more than about 8 KB
 
 /** GitHub's addresses for `path` (under journeys/): {edit, folder, fileName, create(text)}. */
 export function githubPages({ repoUrl, editUri, journeysFromDocs }, path) {

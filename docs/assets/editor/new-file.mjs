@@ -7,7 +7,7 @@ const ID_LONGEST = 80;
 const WORDS = { journey: { one: "Journey", example: "wohngeld-antrag" }, persona: { one: "Persona", example: "karla-rentnerin" } };
 
 /** Problems with a typed id, in German, or [] if it is a good new id. */
-export function idProblems(id, taken, kind) {
+function idProblems(id, taken, kind) {
   if (!id) return [`Gib eine Kennung für die ${WORDS[kind].one} ein`];
   if (id.length > ID_LONGEST) return [`Die Kennung darf höchstens ${ID_LONGEST} Zeichen haben`];
   if (!ID_PATTERN.test(id)) return ["Die Kennung darf nur Kleinbuchstaben (a–z), Ziffern und Bindestriche enthalten und muss mit einem Buchstaben oder einer Ziffer beginnen"];

@@ -25,7 +25,7 @@ function controlOf(field) {
 }
 
 /** Move the focus to a field's control, unfolding the list items around it. */
-export function focusField(field) {
+function focusField(field) {
   const control = controlOf(field);
   for (let open = control.closest("details"); open; open = open.parentElement.closest("details")) open.open = true;
   control.focus();
