@@ -13,6 +13,7 @@ import dataclasses
 import datetime as dt
 import json
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from ..model import Catalog, Journey, Persona
 from ..portfolio import backing, backlog
@@ -98,12 +99,20 @@ def _front_matter(title: str, edit_path: str, hide: tuple[str, ...] = (), legal_
     return "---\n" + "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in fields.items()) + "---\n"
 
 
+def editor_link(source: str) -> str:
+    """„Im Editor bearbeiten“: the editor page with this file open (`source` relative to the journeys root).
+    Raw HTML, so a handbook without the editor page (a test project) still builds strictly; generated pages
+    sit at journeys/<id>/ and personas/<id>/, two folders below the site root."""
+    return f'<p class="kw-editor-link"><a href="../../mitmachen/editor/?datei={quote(source, safe="/")}">Im Editor bearbeiten</a></p>'
+
+
 def journey_page(journey: Journey, edit_path: str = "") -> str:
     parts = [
         _front_matter(journey.title, edit_path, WIDE, dataclasses.asdict(journey.legal_review) if journey.legal_review else None),
         marker("journey_facts", journey.id),
         marker("journey_since_review", journey.id),
         marker("journey_links", journey.id),
+        editor_link(journey.source),
         "## Journey Map",
         marker("journey_map", journey.id),
         "## Service Blueprint",
@@ -127,6 +136,7 @@ def persona_page(persona: Persona, edit_path: str = "") -> str:
         [
             _front_matter(persona.name, edit_path),
             marker("persona_card", persona.id),
+            editor_link(persona.source),
             "## Wege dieser Persona",
             marker("persona_diagram", persona.id),
         ]
