@@ -14,8 +14,7 @@ import pytest
 
 from macros.local_browser import serve
 
-from .conftest import REPO, PageWatch, run_mkdocs
-from .test_browser import serious_violations
+from .helpers import REPO, PageWatch, run_mkdocs, serious_violations
 
 pytestmark = pytest.mark.browser
 
