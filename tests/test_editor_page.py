@@ -279,7 +279,8 @@ EXTRA_FIELD = {"title": "Wartezeit", "description": "Wie lange die Person hier w
 
 @pytest.fixture(scope="module")
 def extended_server(tmp_path_factory):
-    """The handbook built with a schema that has one more optional step field, and nothing else changed."""
+    """The handbook built with one more optional step field: a property in the schema and its line in the model
+    (what every new field needs, see tests/test_model_schema.py); nothing of the editor changed."""
     project = tmp_path_factory.mktemp("extended")
     for name in ("macros", "docs", "journeys"):
         shutil.copytree(REPO / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
@@ -288,6 +289,12 @@ def extended_server(tmp_path_factory):
     schema = json.loads(schema_file.read_text(encoding="utf-8"))
     schema["properties"]["stages"]["items"]["properties"]["steps"]["items"]["properties"]["waiting_time"] = EXTRA_FIELD
     schema_file.write_text(json.dumps(schema, ensure_ascii=False, indent=2), encoding="utf-8")
+    model_file = project / "macros" / "model.py"
+    model = model_file.read_text(encoding="utf-8")
+    step_fields = '    moment_of_truth: bool = False\n    evidence: tuple[str, ...] = ()\n    confidence: str = ""\n'
+    assert model.count(step_fields) == 1, "the last fields of Step, where the new one goes"
+    model_file.write_text(model.replace(step_fields, step_fields + '    waiting_time: str = ""\n'), encoding="utf-8")
+    assert "waiting_time" in model_file.read_text(encoding="utf-8")
     result = run_mkdocs(project, project / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     server = serve(project / "site")
