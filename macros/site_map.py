@@ -9,6 +9,7 @@ beside them.
 from __future__ import annotations
 
 import posixpath
+from urllib.parse import quote
 
 JOURNEYS = "journeys"
 PERSONAS = "personas"
@@ -16,6 +17,7 @@ CATALOG_PAGES = "katalog"  # journeys/katalog/2/, … : more rows of the catalog
 BACKLOG = "massnahmen"  # journeys/massnahmen/: every improvement (a hand-written page), more rows under it
 INSIGHTS = "einblicke"  # journeys/einblicke/: hand-written
 COMPARISON = "vergleich"  # journeys/<current id>/vergleich/
+EDITOR = "mitmachen/editor/"  # the browser editor (docs/mitmachen/editor.md); ?datei=<path under journeys/> opens a file
 
 # A file named like a page beside the journeys would take that page's URL.
 RESERVED_IDS = frozenset({"index", CATALOG_PAGES, BACKLOG, INSIGHTS})
@@ -54,6 +56,11 @@ def comparison_url(current_id: str) -> str:
 
 def comparison_source(current_id: str) -> str:
     return f"{JOURNEYS}/{current_id}/{COMPARISON}.md"
+
+
+def editor_url(source: str) -> str:
+    """The editor with one file open; `source` is its path under the journeys folder."""
+    return f"{EDITOR}?datei={quote(source, safe='/')}"
 
 
 def poster_anchor(journey_id: str) -> str:

@@ -19,13 +19,13 @@ from ..render.context import RenderContext
 from ..render.fragments import expand, marker
 from ..render.mermaid import journey_diagram
 from ..schema import KINDS, load_schema
-from ..site_map import RESERVED_IDS, relative
+from ..site_map import EDITOR, RESERVED_IDS, relative
 from ..today import today as current_date
 from ..yamlsource import Document, read_document
 from . import yaml_edit
 
 LABEL = "journeys"  # how messages name the folder, as `python -m macros validate` run in the project does
-PAGE_URL = "mitmachen/editor/"  # the editor page, relative to the site root; links in the preview start here
+PAGE_URL = EDITOR  # links in the preview start at the editor page
 MEMO_SLACK = 64  # parsed versions of the edited file kept before the memo starts again
 
 

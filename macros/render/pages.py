@@ -13,14 +13,13 @@ import dataclasses
 import datetime as dt
 import json
 from dataclasses import dataclass
-from urllib.parse import quote
 
 from ..model import Catalog, Journey, Persona
 from ..portfolio import backing, backlog
 from . import backlog as backlog_view
 from ..site_map import (
-    BACKLOG_DATA, CATALOG_DATA, EVIDENCE_DATA, backlog_page_source, catalog_page_source, comparison_source, journey_source,
-    persona_source, relative,
+    BACKLOG_DATA, CATALOG_DATA, EVIDENCE_DATA, backlog_page_source, catalog_page_source, comparison_source, editor_url,
+    journey_source, journey_url, persona_source, persona_url, relative,
 )
 from .catalog import catalog_row
 from .compare import comparison_pairs, comparison_title
@@ -99,11 +98,10 @@ def _front_matter(title: str, edit_path: str, hide: tuple[str, ...] = (), legal_
     return "---\n" + "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in fields.items()) + "---\n"
 
 
-def editor_link(source: str) -> str:
+def editor_link(page_url: str, source: str) -> str:
     """„Im Editor bearbeiten“: the editor page with this file open (`source` relative to the journeys root).
-    Raw HTML, so a handbook without the editor page (a test project) still builds strictly; generated pages
-    sit at journeys/<id>/ and personas/<id>/, two folders below the site root."""
-    return f'<p class="kw-editor-link"><a href="../../mitmachen/editor/?datei={quote(source, safe="/")}">Im Editor bearbeiten</a></p>'
+    Raw HTML, so a handbook without the editor page (a test project) still builds strictly."""
+    return f'<p class="kw-editor-link"><a href="{relative(page_url, editor_url(source))}">Im Editor bearbeiten</a></p>'
 
 
 def journey_page(journey: Journey, edit_path: str = "") -> str:
@@ -112,7 +110,7 @@ def journey_page(journey: Journey, edit_path: str = "") -> str:
         marker("journey_facts", journey.id),
         marker("journey_since_review", journey.id),
         marker("journey_links", journey.id),
-        editor_link(journey.source),
+        editor_link(journey_url(journey.id), journey.source),
         "## Journey Map",
         marker("journey_map", journey.id),
         "## Service Blueprint",
@@ -136,7 +134,7 @@ def persona_page(persona: Persona, edit_path: str = "") -> str:
         [
             _front_matter(persona.name, edit_path),
             marker("persona_card", persona.id),
-            editor_link(persona.source),
+            editor_link(persona_url(persona.id), persona.source),
             "## Wege dieser Persona",
             marker("persona_diagram", persona.id),
         ]
