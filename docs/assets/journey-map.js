@@ -1,5 +1,5 @@
 // Journey pages, progressive enhancement; without script everything still reads and prints.
-// - A scroll hint shows only while its region is really wider than the page.
+// - A scroll hint shows only while its region is really wider than the page (checked once it comes near the screen).
 // - In poster mode (#poster-<id>), the map's type shrinks until it fits one A3 landscape sheet.
 (function () {
   "use strict";
@@ -32,11 +32,24 @@
     map.setAttribute("data-poster-font", size);
   }
 
+  // Measuring a region lays it out; one below the screen is measured only once it comes near, so loading the page
+  // does not lay out what the browser would otherwise skip (content-visibility in journey-map.css).
+  function watchHint(region) {
+    toggleHint(region);
+    if (window.ResizeObserver) new ResizeObserver(function () { toggleHint(region); }).observe(region);
+  }
+
   function init() {
     var regions = document.querySelectorAll(".kw-scroll[aria-describedby]");
+    var near = window.IntersectionObserver && new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (!entry.isIntersecting) return;
+        near.unobserve(entry.target);
+        watchHint(entry.target);
+      });
+    }, { rootMargin: "50% 0px" });
     Array.prototype.forEach.call(regions, function (region) {
-      toggleHint(region);
-      if (window.ResizeObserver) new ResizeObserver(function () { toggleHint(region); }).observe(region);
+      if (near) { near.observe(region); } else { watchHint(region); }
     });
     fitPoster(0);
   }
