@@ -19,7 +19,6 @@ from . import rules, schema
 from .files import link_message, walk
 from .problems import ERROR, WARNING, Problem
 from .today import today as current_date
-from .two_cores import map_on_two_cores
 from .yamlsource import Document, read_document
 
 PERSONA_DIR = "personas"
@@ -275,7 +274,6 @@ def load_texts(
     for source in texts:
         known[kind_of(PurePosixPath(source))].add(PurePosixPath(source).stem)
     selected = list(texts) if only is None else sorted(only) if isinstance(only, (set, frozenset)) else list(only)
-    jobs = []
     for source in selected:
         path = PurePosixPath(source)
         where = shown(source)
@@ -295,8 +293,7 @@ def load_texts(
         kind = kind_of(path)
         known[kind].add(ident)
         raw = texts[source]
-        jobs.append((kind, ident, source, where, raw.encode("utf-8") if isinstance(raw, str) else raw, today))
-    for (kind, ident, *_), (doc, found, item) in zip(jobs, _load_all(jobs, memo)):
+        doc, found, item = _loaded(kind, ident, source, where, raw.encode("utf-8") if isinstance(raw, str) else raw, today, memo)
         if found:
             problems.extend(found)
             continue
@@ -307,30 +304,20 @@ def load_texts(
     return catalog, sorted(problems)
 
 
-def _load_all(jobs: list[tuple], memo: dict | None) -> list[tuple]:
-    """`_loaded` for every job (kind, ident, source, where, raw, today), on two cores when there are many.
+def _loaded(kind: str, ident: str, source: str, where: str, raw: bytes, today: dt.date, memo: dict | None):
+    """One file: its document, its problems (reading, schema, dates) and, without problems, its journey or persona.
     From `memo` if the same file had the same bytes on the same day (the model objects are immutable)."""
-    memo = {} if memo is None else memo
-
-    def key(job: tuple) -> tuple:
-        kind, _, source, where, raw, today = job
-        return kind, source, where, raw, today
-
-    missing = [job for job in jobs if key(job) not in memo]
-    for job, result in zip(missing, map_on_two_cores(_loaded, missing)):
-        memo[key(job)] = result
-    return [memo[key(job)] for job in jobs]
-
-
-def _loaded(job: tuple) -> tuple:
-    """One file: its document, its problems (reading, schema, dates) and, without problems, its journey or persona."""
-    kind, ident, source, where, raw, today = job
+    key = (kind, source, where, raw, today)
+    if memo is not None and key in memo:
+        return memo[key]
     doc, found = read_document(where, raw)
     if doc is not None:
         found = schema.validate(kind, doc, where) or _date_problems(doc, where, today)
     item = None
     if doc is not None and not found:
         item = _persona(ident, source, doc) if kind == "persona" else _journey(ident, source, doc)
+    if memo is not None:
+        memo[key] = (doc, found, item)
     return doc, found, item
 
 

@@ -5,7 +5,6 @@ from pathlib import Path
 
 from macros.model import load_catalog, load_texts
 from macros.problems import errors
-from macros.two_cores import WORTH_A_PROCESS
 
 REPO = Path(__file__).resolve().parent.parent
 JOURNEYS = REPO / "journeys"
@@ -51,18 +50,3 @@ def test_only_loads_the_named_sources_and_still_knows_the_others():
     catalog, problems = load_texts(texts, only={"team/pass.yml"})
     assert list(catalog.journeys) == ["pass"] and not catalog.personas
     assert errors(problems) == []
-
-
-def test_many_files_load_on_two_cores_to_the_same_catalog_and_problems():
-    """Past WORTH_A_PROCESS files, half of them load in a second process; nothing about the result may differ."""
-    count = 2 * WORTH_A_PROCESS
-    journey = "title: Weg {i}\npersona: mira\nowner: Team A\nstages:\n  - name: Termin\n    steps:\n      - action: Schritt {i}\n        emotion: 3\n"
-    texts = {"personas/mira.yml": "name: Mira\nsegment: obligated\n"}
-    texts |= {f"team/weg-{i:03d}.yml": journey.format(i=i) for i in range(count)}
-    texts["team/weg-001.yml"] = "title: [\n"  # in the half the second process loads
-    texts[f"team/weg-{count - 2:03d}.yml"] += "        emotion: 4\n"  # in the half loaded here: a duplicate key
-    catalog, problems = load_texts(texts)
-    assert len(catalog.journeys) == count - 2 and catalog.journeys["weg-007"].steps[0].action == "Schritt 7"
-    assert [(p.path, p.line) for p in errors(problems)] == [("journeys/team/weg-001.yml", 2), (f"journeys/team/weg-{count - 2:03d}.yml", 9)]
-    alone, _ = load_texts(texts, only={"team/weg-007.yml", "personas/mira.yml"})
-    assert alone.journeys["weg-007"] == catalog.journeys["weg-007"]
