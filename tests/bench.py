@@ -306,6 +306,9 @@ def reading_table(results: list[dict]) -> str:
             if label == "journey":
                 notes.append(f"  N={r['n']} journey, main thread: {milliseconds(page['main_thread'])}; "
                              f"scripts (bootup-time): {milliseconds(page['scripts'])}")
+            if page["held"]:
+                notes.append(f"  N={r['n']} {label}: first paint held back after load in {page['held']} of {page['runs']} runs "
+                             "(headless Chromium, Lighthouse issue 17148)")
             failing = [f"{cat}: {', '.join(ids)}" for cat, ids in page["failing"].items() if ids]
             if failing:
                 notes.append(f"  N={r['n']} {label}: " + "; ".join(failing))

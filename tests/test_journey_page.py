@@ -154,7 +154,12 @@ def test_on_a_phone_the_map_is_a_sequence_of_stages_and_steps_without_sideways_s
         assert sequence.is_visible()
         assert sequence.evaluate("s => s.scrollWidth - s.clientWidth") <= 0
         assert float(sequence.evaluate("s => getComputedStyle(s.querySelector('.kw-seq-action')).fontSize").rstrip("px")) >= 14
-        shown = squeezed(sequence.inner_text())
+        # Stages below the screen are laid out once they come near it (content-visibility), so read each in view.
+        shown = ""
+        for stage in sequence.locator(".kw-seq-stages > li").all():
+            stage.scroll_into_view_if_needed()
+            page.wait_for_function("li => li.innerText.trim() !== ''", arg=stage.element_handle(), timeout=5_000)
+            shown += squeezed(stage.inner_text())
         for step in journey.steps:
             for text in (step.action, *(p.text for p in step.pain_points), *step.opportunities):
                 assert squeezed(text) in shown, (journey_id, text)

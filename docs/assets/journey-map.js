@@ -1,5 +1,5 @@
 // Journey pages, progressive enhancement; without script everything still reads and prints.
-// - A scroll hint shows only while its region is really wider than the page.
+// - A scroll hint shows only while its region is really wider than the page (checked once it comes near the screen).
 // - In poster mode (#poster-<id>), the map's type shrinks until it fits one A3 landscape sheet.
 const A3_CONTENT_HEIGHT = 281 * 96 / 25.4; // 297 mm less two 8 mm margins, in CSS pixels
 const SMALLEST_POSTER_FONT = 7;
@@ -28,11 +28,23 @@ function fitPoster(attempt = 0) {
   map.setAttribute("data-poster-font", size);
 }
 
+// Measuring a region lays it out; one below the screen is measured only once it comes near, so loading the page
+// does not lay out what the browser would otherwise skip (content-visibility in journey-map.css).
+function watchHint(region) {
+  toggleHint(region);
+  if (window.ResizeObserver) new ResizeObserver(() => toggleHint(region)).observe(region);
+}
+
 function init() {
-  document.querySelectorAll(".kw-scroll[aria-describedby]").forEach((region) => {
-    toggleHint(region);
-    if (window.ResizeObserver) new ResizeObserver(() => toggleHint(region)).observe(region);
-  });
+  const regions = document.querySelectorAll(".kw-scroll[aria-describedby]");
+  const near = window.IntersectionObserver && new IntersectionObserver((entries) => {
+    entries.forEach((entry) => {
+      if (!entry.isIntersecting) return;
+      near.unobserve(entry.target);
+      watchHint(entry.target);
+    });
+  }, { rootMargin: "50% 0px" });
+  regions.forEach((region) => (near ? near.observe(region) : watchHint(region)));
   fitPoster();
 }
 
