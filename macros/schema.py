@@ -270,9 +270,14 @@ def _all_properties(schema):
             yield from _all_properties(value)
 
 
+def _visible(text: str) -> str:
+    """Control characters as escapes (\\r, \\x00): a message stays one line and shows what is really there."""
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
+
+
 def _show(value) -> str:
     if isinstance(value, str):
-        return f"„{value[:60]}“"
+        return f"„{_visible(value[:60])}“"
     if isinstance(value, bool):
         return "true" if value else "false"
     if value is None:

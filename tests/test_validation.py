@@ -107,6 +107,11 @@ def test_unknown_persona_segment_suggests_the_closest(tmp_path):
     assert problem.line == 2 and "Meintest du „donor“?" in problem.message
 
 
+def test_control_characters_in_a_value_show_as_escapes_and_keep_the_message_on_one_line(tmp_path):
+    problem = only(problems_of(tmp_path, {"team/pass.yml": JOURNEY.replace("persona: mira", 'persona: "mi\\rra\\x00"')}))
+    assert "„mi\\rra\\x00“" in problem.message and len(str(problem).splitlines()) == 1
+
+
 def test_not_utf8_names_the_line(tmp_path):
     problem = only(problems_of(tmp_path, {"team/pass.yml": JOURNEY.encode() + b"description: Stra\xdfe\n"}))
     assert problem.line == 10 and "nicht in UTF-8" in problem.message
