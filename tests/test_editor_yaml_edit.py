@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -241,3 +242,13 @@ def test_an_operation_that_does_not_fit_says_so_in_german():
         apply("title: x\n", [{"op": "move", "path": ["title"], "from": 0, "to": 0}])
     with pytest.raises(EditError, match=re.escape("lässt sich nicht lesen")):
         apply("title: [\n", [{"op": "set", "path": ["title"], "value": "y"}])
+
+
+@pytest.mark.parametrize("value", [{"_": "a"}, {"_": ""}, ["x", {"y": "z\nw"}], "zwei\nZeilen", 3])
+def test_a_value_set_inside_a_flow_list_is_written_in_flow_style(value):
+    """Found by the property test: a mapping set into `actors: [...]` was written as a block, which YAML refuses."""
+    text = 'a:\n  actors: ["Nadia", "Beraterin"]  # Kommentar\n  b: 1\n'
+    result = apply(text, [{"op": "set", "path": ["a", "actors", 0], "value": value}])
+    assert yaml.safe_load(result)["a"] == {"actors": [value, "Beraterin"], "b": 1}
+    assert result.splitlines()[0] == "a:" and result.splitlines()[2:] == ["  b: 1"]
+    assert result.splitlines()[1].endswith(', "Beraterin"]  # Kommentar')

@@ -122,6 +122,17 @@ def _flow(value) -> str | None:
     return text if len(text) <= FLOW_WIDTH else None
 
 
+def _inline(value) -> str:
+    """Any value on one line in flow style, for a place inside `[...]` or `{...}` where no block can stand."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_key(key)}: {_inline(item)}" for key, item in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_inline(item) for item in value) + "]"
+    if isinstance(value, str) and "\n" in value:
+        return _quoted(value)
+    return scalar(value)
+
+
 def after_indicator(value, indent: int, *, flow: bool = True) -> str:
     """What follows `key:`: ` value` on the same line, or a block whose lines start at `indent`.
     Without `flow`, a non-empty list is written as a block even if it would fit on one line."""
@@ -269,6 +280,8 @@ def _set_existing(doc: _Doc, place: _Place, value) -> str:
         if start == end and text[start - 1:start] not in (" ", "\t"):
             new = " " + new
         return _replace(text, start, end, new)
+    if place.parent is not None and place.parent.flow_style and node.start_mark.index != node.end_mark.index:
+        return _replace(text, node.start_mark.index, node.end_mark.index, _inline(value))
     if not _block(node) and isinstance(value, (list, dict)) and _flow(value) is not None and place.parent is not None:
         if not isinstance(node, yaml.ScalarNode) or node.start_mark.index != node.end_mark.index:
             return _replace(text, node.start_mark.index, node.end_mark.index, _flow(value))
