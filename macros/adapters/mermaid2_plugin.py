@@ -10,9 +10,14 @@ gets the same scripts mermaid2's own hook would add.
 """
 from __future__ import annotations
 
+import logging
+
 from mermaid2.plugin import MarkdownMermaidPlugin
 
 from .fragments_ext import DIAGRAM
+
+# mermaid2 logs an INFO line for every page with a diagram; `make serve` would print one per journey and save.
+logging.getLogger("mkdocs.plugins.mermaid2.util").setLevel(logging.WARNING)
 
 # One diagram in each of the two forms mermaid2 counts (its custom loader's, and the plain one).
 STAND_IN = '<html><body><pre class="mermaid"><code>x</code></pre><div class="mermaid">x</div></body></html>'

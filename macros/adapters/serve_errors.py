@@ -14,10 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..files import walk
+from ..loader import kind_of
 from ..model import Catalog
 from ..problems import Problem
 from ..render.data_errors import TITLE, data_error_page
 from ..render.pages import generated_pages
+from ..site_map import journey_source, persona_source
 
 MARKDOWN = f"# {TITLE}\n"  # what each page's Markdown becomes: no data, no macro, nothing for Jinja to evaluate
 
@@ -39,5 +41,6 @@ def page_sources(journeys_dir: Path, last_good: Catalog | None) -> list[str]:
     sources = {page.src_uri for page in generated_pages(last_good)} if last_good is not None else set()
     for path in walk(journeys_dir)[0]:
         if path.suffix == ".yml":
-            sources.add(f"{'personas' if path.parent.name == 'personas' else 'journeys'}/{path.stem}.md")
+            is_persona = kind_of(path.relative_to(journeys_dir)) == "persona"
+            sources.add(persona_source(path.stem) if is_persona else journey_source(path.stem))
     return sorted(sources)
