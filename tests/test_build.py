@@ -95,15 +95,18 @@ def test_kundenwege_mermaid2_adds_exactly_the_scripts_of_mermaid2s_own_page_hook
     config = load_config(str(REPO / "mkdocs.yml"))
     plugin = config.plugins["kundenwege-mermaid2"]
     plugin.on_config(config)
-    page = SimpleNamespace(url="journeys/amt/", title="Amt")
     html = '<!doctype html>\n<html lang="de"><body><p>Ablauf</p>\n<pre class="mermaid"><code>journey\n  section A</code></pre>\n</body>\n</html>'
-
-    ours = plugin.on_post_page(html, config=config, page=page)
-    theirs = MarkdownMermaidPlugin.on_post_page(plugin, html, config=config, page=page)
 
     def scripts(text):
         return [(tag.attrs, tag.string) for tag in BeautifulSoup(text, "html.parser").find_all("script")]
 
-    assert scripts(ours) == scripts(theirs) and len(scripts(ours)) == 1
-    assert ours.startswith(html.rsplit("</body>", 1)[0]), "the page itself is left as written"
+    links = set()
+    for url in ("journeys/amt/", "journeys/steuer/", "", "personas/", "a/b/c/", "journeys/amt/"):  # the script is reused by link
+        page = SimpleNamespace(url=url, title="Amt")
+        ours = plugin.on_post_page(html, config=config, page=page)
+        theirs = MarkdownMermaidPlugin.on_post_page(plugin, html, config=config, page=page)
+        assert scripts(ours) == scripts(theirs) and len(scripts(ours)) == 1, url
+        assert ours.startswith(html.rsplit("</body>", 1)[0]), "the page itself is left as written"
+        links.add(scripts(ours)[0][1].split('"')[1])
+    assert len(links) == 4, links
     assert plugin.on_post_page("<html><body><p>Kein Diagramm</p></body></html>", config=config, page=page).count("<script") == 0
