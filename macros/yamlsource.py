@@ -117,7 +117,9 @@ class _Converter:
         if node.tag not in _SCALAR_TAGS:
             self.problem(node.start_mark, _tag_message(node.tag))
             return node.value
-        if not node.style and node.tag != _STR:  # plain scalar: style is None (PyYAML) or "" (libyaml)
+        if node.tag == _STR:  # most values: the text itself, as PyYAML's constructor would return it
+            return node.value
+        if not node.style:  # plain scalar: style is None (PyYAML) or "" (libyaml)
             self.doc.plain_scalars[pointer] = node.value
         try:
             value = self.loader.construct_object(node)
