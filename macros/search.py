@@ -94,7 +94,13 @@ class StreamingIndex:
             if self._pages == 0:
                 raise SearchIndexError(NO_BODY.format(site=site))
             shutil.rmtree(site / BUNDLE_DIR, ignore_errors=True)
-            self._ask({"type": "WriteFiles", "index_id": self._index, "output_path": str(site / BUNDLE_DIR)}).result()
+            # The bundle comes back as data and is written here: Pagefind 1.5 answers WriteFiles before its own writes
+            # are done, and exits as soon as its input ends, which left files empty (2 builds in 30 under load).
+            bundle = site / BUNDLE_DIR
+            for file in self._ask({"type": "GetFiles", "index_id": self._index}).result()["files"]:
+                target = bundle / file["path"]
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(base64.b64decode(file["content"]))
             if self._errors:
                 raise SearchIndexError("Der Suchindex ließ sich nicht erstellen:\n" + "\n".join(self._errors))
             return f"{self._pages} Seiten, {self._words} Wörter"
