@@ -9,9 +9,12 @@ a builder without that hook loads on first use.
 """
 from __future__ import annotations
 
+import datetime as dt
 import threading
+from collections.abc import Mapping
 from pathlib import Path
 
+from . import prerender
 from .git_history import changes_since_review
 from .loader import load_catalog
 from .model import Catalog
@@ -23,6 +26,7 @@ DEFAULT_JOURNEYS_DIR = "journeys"
 
 _lock = threading.Lock()
 _contexts: dict[Path, RenderContext] = {}
+_ahead: dict[Path, prerender.DrawnAhead] = {}
 
 
 class DataError(Exception):
@@ -33,29 +37,41 @@ class DataError(Exception):
         self.problems = problems
 
 
-def _context(root: Path, catalog: Catalog) -> RenderContext:
+def _context(root: Path, catalog: Catalog, day: dt.date) -> RenderContext:
     """The build's render context: today, once, and what changed in each journey since its review
     (from git history, empty without it) for the journey pages."""
-    day = today()
     return RenderContext(catalog, day, since_review=changes_since_review(root, catalog, day))
 
 
-def start(project_dir: Path, journeys_dir: Path, memo: dict | None = None) -> tuple[Catalog, list[Problem]]:
+def start(project_dir: Path, journeys_dir: Path, memo: dict | None = None, draw_ahead: bool = False) -> tuple[Catalog, list[Problem]]:
     """Load the data for a new build of `project_dir`; raises `DataError` if any file has an error.
 
     Returns the catalog and the warnings, which the caller shows without stopping. `memo` spares unchanged files
-    a second parse (see `load_catalog`).
+    a second parse (see `load_catalog`). With `draw_ahead` and many journeys, a second process draws the journey
+    pages' fragments meanwhile (see `prerender`).
     """
     project_dir = Path(project_dir).resolve()
     root = Path(journeys_dir)
     label = root.resolve().relative_to(project_dir).as_posix() if root.resolve().is_relative_to(project_dir) else None
-    catalog, problems = load_catalog(root, label=label, memo=memo)
+    day = today()
+    with _lock:
+        if project_dir in _ahead:
+            _ahead.pop(project_dir).stop()
+        if draw_ahead and prerender.worth_it(root):
+            _ahead[project_dir] = prerender.DrawnAhead(root, label, day)
+    catalog, problems = load_catalog(root, label=label, today=day, memo=memo)
     if errors(problems):
         raise DataError(problems)
-    built = _context(root, catalog)
+    built = _context(root, catalog, day)
     with _lock:
         _contexts[project_dir] = built
     return catalog, problems
+
+
+def drawn(project_dir: Path, url: str) -> Mapping[str, str]:
+    """The fragments of the page at `url` that a second process has drawn ahead, by marker (often none)."""
+    ahead = _ahead.get(Path(project_dir).resolve())
+    return ahead.page(url) if ahead else {}
 
 
 def context(project_dir: Path) -> RenderContext:
@@ -66,7 +82,7 @@ def context(project_dir: Path) -> RenderContext:
             loaded, problems = load_catalog(project_dir / DEFAULT_JOURNEYS_DIR)
             if errors(problems):
                 raise DataError(problems)
-            _contexts[project_dir] = _context(project_dir / DEFAULT_JOURNEYS_DIR, loaded)
+            _contexts[project_dir] = _context(project_dir / DEFAULT_JOURNEYS_DIR, loaded, today())
         return _contexts[project_dir]
 
 

@@ -45,7 +45,8 @@ class FragmentPostprocessor(Postprocessor):
             return text
         page = page_context(self.md)
         if has_marker:
-            text = expand(text, session.context(page.project_dir).linking_from(lambda target: relative(page.url, target)))
+            context = session.context(page.project_dir).linking_from(lambda target: relative(page.url, target))
+            text = expand(text, context, session.drawn(page.project_dir, page.url))
         if not page.mermaid_by_plugin and DIAGRAM.search(text):
             text += mermaid_loader(relative(page.url, self.mermaid))
         return text

@@ -64,7 +64,7 @@ class KundenwegePlugin(BasePlugin[KundenwegeConfig]):
         problems = []
         try:
             memo = self.live.memo if self.live else None
-            self.catalog, warnings = session.start(project, Path(self.config.journeys_dir), memo)
+            self.catalog, warnings = session.start(project, Path(self.config.journeys_dir), memo, draw_ahead=self.live is None)
         except DateError as error:
             raise PluginError(str(error)) from None
         except session.DataError as error:

@@ -10,6 +10,7 @@ The macros for hand-written pages are made from this registry too.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Callable
 
@@ -240,10 +241,13 @@ def check_reference(catalog: Catalog, name: str, ident: str) -> None:
         raise UnknownReference(f"„{name}“ braucht keine Kennung, hier steht „{ident}“.")
 
 
-def expand(page_html: str, ctx: RenderContext) -> str:
-    """Replace every marker in a rendered page by its fragment, drawn with the page's context."""
+def expand(page_html: str, ctx: RenderContext, drawn: Mapping[str, str] | None = None) -> str:
+    """Replace every marker in a rendered page by its fragment, drawn with the page's context; a marker found in
+    `drawn` takes the fragment already drawn for it (by `expand` itself, ahead, see `macros.prerender`)."""
 
     def one(match: re.Match) -> str:
+        if drawn and match.group() in drawn:
+            return drawn[match.group()]
         name, ident = match.groups()
         check_reference(ctx.catalog, name, ident)
         return CELL_END.sub(_line_after, FRAGMENTS[name].render(ctx, ident))

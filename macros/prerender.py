@@ -1,0 +1,107 @@
+"""Journey pages' fragments drawn ahead in a second process while the build goes on.
+
+With a thousand journeys, drawing the map, the blueprint and the diagram of every
+journey page is about a fifth of the build, and the second core is idle most of
+that time (Pagefind, which indexes there, needs little). So a full build with many
+journeys starts a second Python process that loads the same files for the same
+day, draws the fragments of each journey page with the same renderers, and sends
+them page by page. The Markdown extension takes a page's fragments from it when
+they have arrived, and draws them itself when not: nothing ever waits for the
+second process, and if it fails the build only loses the head start.
+Same code, same files, same day: the same HTML, which `tests/test_prerender.py`
+checks against a build without it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import pickle
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+from .loader import load_catalog
+from .model import Catalog
+from .problems import errors
+from .render.context import RenderContext
+from .render.fragments import MARKER, expand
+from .render.pages import journey_page
+from .site_map import journey_url, relative
+
+# Below this many journeys, starting a second interpreter (about a third of a second) gains nothing.
+WORTH_A_PROCESS = 200
+# Fragments that read what only the build's own context holds: the git history since each review.
+NOT_AHEAD = frozenset({"journey_since_review"})
+
+
+def draw(catalog: Catalog, today: dt.date) -> Iterator[tuple[str, dict[str, str]]]:
+    """Each journey page's URL and its fragments by marker, in the order MkDocs renders the pages."""
+    context = RenderContext(catalog, today)
+    for journey in catalog.journeys.values():
+        url = journey_url(journey.id)
+        page = context.linking_from(lambda target, url=url: relative(url, target))
+        markers = [m.group() for m in MARKER.finditer(journey_page(journey)) if m.group(1) not in NOT_AHEAD]
+        yield url, {marker: expand(marker, page) for marker in markers}
+
+
+def worth_it(journeys_dir: Path) -> bool:
+    return sum(1 for _ in Path(journeys_dir).rglob("*.yml")) >= WORTH_A_PROCESS and (os.cpu_count() or 1) > 1
+
+
+class DrawnAhead:
+    """The second process and what it has sent so far; `page(url)` never waits."""
+
+    def __init__(self, journeys_dir: Path, label: str | None, today: dt.date):
+        self._pages: dict[str, dict[str, str]] = {}
+        self.taken = 0  # pages whose fragments came from the second process
+        self._process = subprocess.Popen(
+            [sys.executable, "-m", __name__, str(journeys_dir), "" if label is None else label, today.isoformat()],
+            stdout=subprocess.PIPE, env=dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p)),
+        )
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def page(self, url: str) -> Mapping[str, str]:
+        drawn = self._pages.pop(url, None)
+        if drawn is None:
+            return {}
+        self.taken += 1
+        return drawn
+
+    def wait(self) -> None:
+        """Until the second process has sent everything (for tests and measurements; a build never waits)."""
+        self._reader.join()
+        self._process.wait()
+
+    def stop(self) -> None:
+        if self._process.poll() is None:
+            self._process.kill()
+        self._process.wait()
+
+    def _read(self) -> None:
+        with self._process.stdout as stream:
+            while True:
+                try:
+                    url, drawn = pickle.load(stream)
+                except (EOFError, pickle.UnpicklingError):
+                    return
+                self._pages[url] = drawn
+
+
+def _main(journeys_dir: str, label: str, day: str) -> None:
+    catalog, problems = load_catalog(Path(journeys_dir), label=label or None, today=dt.date.fromisoformat(day))
+    if errors(problems):
+        return  # the build itself reports them and stops
+    out = sys.stdout.buffer
+    try:
+        for page in draw(catalog, dt.date.fromisoformat(day)):
+            pickle.dump(page, out, pickle.HIGHEST_PROTOCOL)
+            out.flush()
+    except BrokenPipeError:  # the build ended first
+        os._exit(0)
+
+
+if __name__ == "__main__":
+    _main(*sys.argv[1:])

@@ -1,0 +1,45 @@
+"""Fragments drawn ahead in a second process give the very same site as fragments drawn by the page itself."""
+from __future__ import annotations
+
+import filecmp
+
+import pytest
+
+from macros import prerender, session
+
+from .helpers import FIXTURES, REPO, build_site, make_project
+
+PAGES = {
+    "index.md": "# Start\n\nEine Persona im Test.\n",
+    "journeys/index.md": "# Journeys\n\n{{ journey_catalog() }}\n",
+    "personas/index.md": "# Personas\n\n{{ persona_overview() }}\n",
+}
+
+
+def different_files(one, other) -> list[str]:
+    comparison = filecmp.dircmp(one, other)
+    found = [f"{comparison.left}/{name}" for name in comparison.diff_files + comparison.left_only + comparison.right_only]
+    for sub in comparison.subdirs.values():
+        found += different_files(sub.left, sub.right)
+    return found
+
+
+@pytest.mark.parametrize("journeys", [REPO / "journeys", FIXTURES / "valid" / "journeys"], ids=["handbook", "tricky"])
+def test_a_build_with_fragments_drawn_ahead_writes_the_same_site(journeys, tmp_path, monkeypatch):
+    project = make_project(tmp_path / "project", journeys, PAGES)
+    alone = build_site(project, tmp_path / "alone")
+    assert alone.returncode == 0, alone.stderr
+
+    monkeypatch.setattr(prerender, "WORTH_A_PROCESS", 1)
+    take = prerender.DrawnAhead.page
+
+    def once_all_arrived(self, url):  # a build never waits; here every page must come from the second process
+        self.wait()
+        return take(self, url)
+
+    monkeypatch.setattr(prerender.DrawnAhead, "page", once_all_arrived)
+    ahead = build_site(project, tmp_path / "ahead")
+    assert ahead.returncode == 0, ahead.stderr
+    journeys_built = len(session.catalog(project).journeys)
+    assert session._ahead[project.resolve()].taken == journeys_built > 0
+    assert different_files(tmp_path / "alone", tmp_path / "ahead") == []
