@@ -68,6 +68,14 @@ def start(project_dir: Path, journeys_dir: Path, memo: dict | None = None, draw_
     return catalog, problems
 
 
+def finish(project_dir: Path) -> None:
+    """The build of `project_dir` is over (written or failed): end the second process if one still draws."""
+    with _lock:
+        ahead = _ahead.pop(Path(project_dir).resolve(), None)
+    if ahead:
+        ahead.stop()
+
+
 def drawn(project_dir: Path, url: str) -> Mapping[str, str]:
     """The fragments of the page at `url` that a second process has drawn ahead, by marker (often none)."""
     ahead = _ahead.get(Path(project_dir).resolve())

@@ -55,7 +55,7 @@ class KundenwegePlugin(BasePlugin[KundenwegeConfig]):
         self.serving = command == "serve"
 
     def on_config(self, config):
-        project = Path(config.config_file_path).parent.resolve()
+        self.project = project = Path(config.config_file_path).parent.resolve()
         if getattr(self, "serving", False):
             live_rebuild.start(project, Path(self.config.journeys_dir), Path(config.docs_dir), Path(config.config_file_path))
         self.live = live_rebuild.serving(project)
@@ -146,6 +146,7 @@ class KundenwegePlugin(BasePlugin[KundenwegeConfig]):
         return output
 
     def on_post_build(self, config) -> None:
+        session.finish(Path(config.config_file_path).parent)
         navigation_file.write(Path(config.site_dir), self.navigation)
         if self.live and not self.errors:
             self.live.catalog = self.catalog
@@ -163,5 +164,7 @@ class KundenwegePlugin(BasePlugin[KundenwegeConfig]):
 
     def on_build_error(self, error) -> None:
         set_current_page(None)
+        if getattr(self, "project", None):
+            session.finish(self.project)
         if getattr(self, "search_index", None) is not None:
             self.search_index.close()
