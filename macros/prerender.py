@@ -1,11 +1,12 @@
-"""Journey pages' fragments drawn ahead in a second process while the build goes on.
+"""The generated pages' fragments drawn ahead in a second process while the build goes on.
 
 With a thousand journeys, drawing the map, the blueprint and the diagram of every
-journey page is about a fifth of the build, and the second core is idle most of
-that time (Pagefind, which indexes there, needs little). So a full build with many
-journeys starts a second Python process that loads the same files for the same
-day, draws the fragments of each journey page with the same renderers, and sends
-them page by page. The Markdown extension takes a page's fragments from it when
+journey page is about a fifth of the build, all on one core. The second core idles
+while the build loads the data, and Pagefind, which indexes there while pages are
+written, leaves room beside it. So a full build with many journeys starts a second
+Python process that loads the same files for the same day, draws the fragments of
+each generated page (journeys, personas, comparisons, more rows of long tables)
+with the same renderers, and sends them page by page. The Markdown extension takes a page's fragments from it when
 they have arrived, and draws them itself when not: nothing ever waits for the
 second process, and if it fails the build only loses the head start.
 Same code, same files, same day: the same HTML, which `tests/test_prerender.py`
@@ -27,8 +28,8 @@ from .model import Catalog
 from .problems import errors
 from .render.context import RenderContext
 from .render.fragments import MARKER, expand
-from .render.pages import journey_page
-from .site_map import journey_url, relative
+from .render.pages import generated_pages
+from .site_map import relative, url_of
 
 # Below this many journeys, starting a second interpreter (about a third of a second) gains nothing.
 WORTH_A_PROCESS = 200
@@ -37,12 +38,12 @@ NOT_AHEAD = frozenset({"journey_since_review"})
 
 
 def draw(catalog: Catalog, today: dt.date) -> Iterator[tuple[str, dict[str, str]]]:
-    """Each journey page's URL and its fragments by marker, in the order MkDocs renders the pages."""
+    """Each generated page's URL and its fragments by marker, in the order MkDocs renders the pages."""
     context = RenderContext(catalog, today)
-    for journey in catalog.journeys.values():
-        url = journey_url(journey.id)
+    for generated in generated_pages(catalog):
+        url = url_of(generated.src_uri)
         page = context.linking_from(lambda target, url=url: relative(url, target))
-        markers = [m.group() for m in MARKER.finditer(journey_page(journey)) if m.group(1) not in NOT_AHEAD]
+        markers = [m.group() for m in MARKER.finditer(generated.content) if m.group(1) not in NOT_AHEAD]
         yield url, {marker: expand(marker, page) for marker in markers}
 
 

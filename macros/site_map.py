@@ -34,6 +34,13 @@ def relative(url_of_page: str, target: str) -> str:
     return link + "/" if target.endswith("/") and not link.endswith("/") else link
 
 
+def url_of(source: str) -> str:
+    """The URL of the page whose Markdown sits at `source` among the docs: "journeys/x.md" is "journeys/x/"."""
+    folder, _, name = source.removesuffix(".md").rpartition("/")
+    page = folder if name == "index" else f"{folder}/{name}".lstrip("/")
+    return f"{page}/" if page else ""
+
+
 def journey_url(journey_id: str) -> str:
     return f"{JOURNEYS}/{journey_id}/"
 
