@@ -23,6 +23,7 @@ import re
 import shutil
 import subprocess
 import threading
+import time
 from pathlib import Path
 
 import pagefind_bin
@@ -94,13 +95,8 @@ class StreamingIndex:
             if self._pages == 0:
                 raise SearchIndexError(NO_BODY.format(site=site))
             shutil.rmtree(site / BUNDLE_DIR, ignore_errors=True)
-            # The bundle comes back as data and is written here: Pagefind 1.5 answers WriteFiles before its own writes
-            # are done, and exits as soon as its input ends, which left files empty (2 builds in 30 under load).
-            bundle = site / BUNDLE_DIR
-            for file in self._ask({"type": "GetFiles", "index_id": self._index}).result()["files"]:
-                target = bundle / file["path"]
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(base64.b64decode(file["content"]))
+            self._ask({"type": "WriteFiles", "index_id": self._index, "output_path": str(site / BUNDLE_DIR)}).result()
+            _until_written(site / BUNDLE_DIR)
             if self._errors:
                 raise SearchIndexError("Der Suchindex ließ sich nicht erstellen:\n" + "\n".join(self._errors))
             return f"{self._pages} Seiten, {self._words} Wörter"
@@ -149,6 +145,23 @@ class StreamingIndex:
 
 
 ENDED = -1  # the key under which the reader leaves word that the service has stopped
+
+
+def _until_written(bundle: Path, timeout_s: float = 60) -> None:
+    """Pagefind 1.5 answers WriteFiles once every file is created and its content handed to tokio, which writes
+    it a moment later; a service whose input ends exits at once and leaves such files empty (2 builds in 30 under
+    load). No file of a bundle is empty (each is compressed, or a script, style or wasm file), so the service may
+    stop once none is and no size changed since the last look."""
+    deadline = time.monotonic() + timeout_s
+    before = None
+    while True:
+        sizes = {path: path.stat().st_size for path in bundle.rglob("*") if path.is_file()}
+        if sizes == before and all(sizes.values()):
+            return
+        if time.monotonic() > deadline:
+            raise SearchIndexError(f"Der Suchindex ließ sich nicht erstellen: Pagefind hat {bundle} nicht fertig geschrieben.")
+        before = sizes
+        time.sleep(0.005)
 
 
 class _Answer:
