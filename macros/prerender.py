@@ -92,6 +92,7 @@ class DrawnAhead:
 
 
 def _main(journeys_dir: str, label: str, day: str) -> None:
+    os.nice(10)  # behind the build and Pagefind: drawing ahead may use a core only when nobody else needs it
     catalog, problems = load_catalog(Path(journeys_dir), label=label or None, today=dt.date.fromisoformat(day))
     if errors(problems):
         return  # the build itself reports them and stops
