@@ -25,6 +25,7 @@ KINDS = ("unit", "build", "browser")
 SITE_FIXTURES = {"repo_site", "tricky_site", "zensical_site"}
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups to send tests to workers
 def pytest_collection_modifyitems(items):
     for item in items:
         if "repo_site" in item.fixturenames or "zensical_site" in item.fixturenames:
@@ -37,6 +38,17 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.build)
         else:
             item.add_marker(pytest.mark.unit)
+
+
+def pytest_xdist_node_collection_finished(node, ids):
+    """`--dist loadgroup` sends a group to one worker only if its tests carry the group in their ids; with pytest 9.2
+    and pytest-xdist 3.8 they lose it without a word (pytest-dev/pytest-xdist#1386) and every worker builds and serves
+    the handbook again. The serve tests are always grouped, so their ids show whether grouping works."""
+    if node.config.getoption("dist") != "loadgroup":
+        return
+    lost = [test for test in ids if test.startswith("tests/test_serve_preview.py::") and not test.endswith("@serve")]
+    if lost:
+        pytest.exit(f"pytest-xdist gruppiert die Tests nicht (siehe pytest in requirements-test.txt): {lost[0]}", returncode=4)
 
 
 @pytest.fixture(scope="session")
