@@ -42,10 +42,10 @@ test: $(VENV)/.test $(MERMAID) $(PYODIDE)
 	$(BIN)/python -m pytest
 
 # The loop while working: data and every test that needs no browser, on every core (pytest-xdist).
-# The fuzzer draws 50 examples per property here instead of 150; `make test` runs them all.
+# Property tests (hypothesis, the fuzzer too) draw a third of their examples here; `make test` draws them all.
 test-fast: $(VENV)/.test $(MERMAID) $(PYODIDE)
 	$(BIN)/python -m macros validate
-	KUNDENWEGE_FUZZ_EXAMPLES=50 $(BIN)/python -m pytest -q -m "not browser" -n auto --dist loadgroup
+	KUNDENWEGE_PROPERTY_SCALE=0.33 $(BIN)/python -m pytest -q -m "not browser" -n auto --dist loadgroup
 
 bench: $(VENV)/.test $(MERMAID) $(PYODIDE)
 	$(BIN)/python -m tests.bench $(BENCH_ARGS)
