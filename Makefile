@@ -7,7 +7,10 @@ MERMAID := docs/assets/vendor/mermaid/VERSION
 PYODIDE := docs/assets/vendor/pyodide/VERSION
 COPYCHECK := ../shared/tools/copycheck
 export NO_MKDOCS_2_WARNING := 1
-export PYTHONDONTWRITEBYTECODE := 1
+# Bytecode (pytest's rewritten tests too) goes to .cache/pycache, not next to the sources: the tree stays clean,
+# and no process or pytest worker compiles the project again (collecting the tests: 4.5 s without, 2 s with it).
+export PYTHONDONTWRITEBYTECODE :=
+export PYTHONPYCACHEPREFIX := $(CURDIR)/.cache/pycache
 
 .PHONY: serve build build-zensical build-properdocs pdf test test-fast bench summary preview annotations review review-issue validate clean
 

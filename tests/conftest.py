@@ -30,6 +30,8 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "repo_site" in item.fixturenames or "zensical_site" in item.fixturenames:
             item.add_marker(pytest.mark.xdist_group("handbook"))
+        elif not item.get_closest_marker("xdist_group"):  # a module's fixtures are then built by one worker only
+            item.add_marker(pytest.mark.xdist_group(item.path.stem))
         if any(item.get_closest_marker(kind) for kind in KINDS):
             continue
         if "browser" in item.fixturenames:
