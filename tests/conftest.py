@@ -26,7 +26,7 @@ SITE_FIXTURES = {"repo_site", "tricky_site", "zensical_site"}
 
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups to send tests to workers
-def pytest_collection_modifyitems(items):
+def pytest_collection_modifyitems(config, items):
     for item in items:
         if "repo_site" in item.fixturenames or "zensical_site" in item.fixturenames:
             item.add_marker(pytest.mark.xdist_group("handbook"))
@@ -40,6 +40,20 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.build)
         else:
             item.add_marker(pytest.mark.unit)
+    if config.getoption("loadgroup", False):  # with --no-loadscope-reorder, xdist hands out groups in this order
+        items.sort(key=work_order)
+
+
+# The longest work units first (the two `mkdocs serve` tests, then the handbook's builds), then the other builds;
+# the short unit tests fill the gaps at the end, so no worker starts a long unit when the other is nearly done.
+FIRST_GROUPS = ("serve", "handbook")
+
+
+def work_order(item) -> int:
+    group = item.get_closest_marker("xdist_group").args[0]
+    if group in FIRST_GROUPS:
+        return FIRST_GROUPS.index(group)
+    return len(FIRST_GROUPS) + (0 if item.get_closest_marker("build") else 1)
 
 
 def pytest_xdist_node_collection_finished(node, ids):
