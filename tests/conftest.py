@@ -4,7 +4,8 @@ Helpers live in `tests/helpers.py`; this file holds what pytest injects. Every t
 markers `unit`, `build` or `browser` here, from the fixtures it uses (or its module's `pytestmark`), so
 `make test-fast` (`-m "not browser"`) and `-m unit` select without a list to keep up to date.
 Tests that read the session's built handbook share one pytest-xdist worker (`--dist loadgroup`), so that
-`make test-fast` builds it once, not once per worker.
+`make test-fast` builds it once, not once per worker; the `mkdocs serve` tests share another, and every other module
+stays on one worker, so its module fixtures are built once too. The longest groups are handed out first.
 """
 from __future__ import annotations
 
