@@ -8,6 +8,9 @@ PYODIDE := docs/assets/vendor/pyodide/VERSION
 COPYCHECK := ../shared/tools/copycheck
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
+# For the tests, bytecode (pytest's rewritten test modules too) goes to .cache/pycache instead of nowhere: the tree
+# stays clean, and no pytest worker compiles the tests and the project again (collecting: 4.5 s without, 2 s with it).
+CACHED_BYTECODE := PYTHONDONTWRITEBYTECODE= PYTHONPYCACHEPREFIX=$(CURDIR)/.cache/pycache
 
 .PHONY: serve build build-zensical build-properdocs pdf test test-fast bench summary preview annotations review review-issue validate clean
 
@@ -39,13 +42,13 @@ test: $(VENV)/.test $(MERMAID) $(PYODIDE)
 	$(BIN)/python -m macros validate
 	@if [ -x $(COPYCHECK) ]; then echo "copycheck docs journeys"; $(COPYCHECK) docs journeys; \
 	else echo "copycheck: ../shared/tools/copycheck nicht vorhanden, übersprungen."; fi
-	$(BIN)/python -m pytest
+	$(CACHED_BYTECODE) $(BIN)/python -m pytest
 
 # The loop while working: data and every test that needs no browser, on every core (pytest-xdist).
-# The fuzzer draws 50 examples per property here instead of 150; `make test` runs them all.
+# Property tests (hypothesis, the fuzzer too) draw a third of their examples here; `make test` draws them all.
 test-fast: $(VENV)/.test $(MERMAID) $(PYODIDE)
 	$(BIN)/python -m macros validate
-	KUNDENWEGE_FUZZ_EXAMPLES=50 $(BIN)/python -m pytest -q -m "not browser" -n auto --dist loadgroup
+	$(CACHED_BYTECODE) KUNDENWEGE_PROPERTY_SCALE=0.33 $(BIN)/python -m pytest -q -m "not browser" -n auto --dist loadgroup --no-loadscope-reorder
 
 bench: $(VENV)/.test $(MERMAID) $(PYODIDE)
 	$(BIN)/python -m tests.bench $(BENCH_ARGS)

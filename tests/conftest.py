@@ -4,7 +4,8 @@ Helpers live in `tests/helpers.py`; this file holds what pytest injects. Every t
 markers `unit`, `build` or `browser` here, from the fixtures it uses (or its module's `pytestmark`), so
 `make test-fast` (`-m "not browser"`) and `-m unit` select without a list to keep up to date.
 Tests that read the session's built handbook share one pytest-xdist worker (`--dist loadgroup`), so that
-`make test-fast` builds it once, not once per worker.
+`make test-fast` builds it once, not once per worker; the `mkdocs serve` tests share another, and every other module
+stays on one worker, so its module fixtures are built once too. The longest groups are handed out first.
 """
 from __future__ import annotations
 
@@ -25,10 +26,13 @@ KINDS = ("unit", "build", "browser")
 SITE_FIXTURES = {"repo_site", "tricky_site", "zensical_site"}
 
 
-def pytest_collection_modifyitems(items):
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups to send tests to workers
+def pytest_collection_modifyitems(config, items):
     for item in items:
         if "repo_site" in item.fixturenames or "zensical_site" in item.fixturenames:
             item.add_marker(pytest.mark.xdist_group("handbook"))
+        elif not item.get_closest_marker("xdist_group"):  # a module's fixtures are then built by one worker only
+            item.add_marker(pytest.mark.xdist_group(item.path.stem))
         if any(item.get_closest_marker(kind) for kind in KINDS):
             continue
         if "browser" in item.fixturenames:
@@ -37,6 +41,31 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.build)
         else:
             item.add_marker(pytest.mark.unit)
+    if config.getoption("loadgroup", False):  # with --no-loadscope-reorder, xdist hands out groups in this order
+        items.sort(key=work_order)
+
+
+# The longest work units first (the two `mkdocs serve` tests, then the handbook's builds), then the other builds;
+# the short unit tests fill the gaps at the end, so no worker starts a long unit when the other is nearly done.
+FIRST_GROUPS = ("serve", "handbook")
+
+
+def work_order(item) -> int:
+    group = item.get_closest_marker("xdist_group").args[0]
+    if group in FIRST_GROUPS:
+        return FIRST_GROUPS.index(group)
+    return len(FIRST_GROUPS) + (0 if item.get_closest_marker("build") else 1)
+
+
+def pytest_xdist_node_collection_finished(node, ids):
+    """`--dist loadgroup` sends a group to one worker only if its tests carry the group in their ids; with pytest 9.2
+    and pytest-xdist 3.8 they lose it without a word (pytest-dev/pytest-xdist#1386) and every worker builds and serves
+    the handbook again. The serve tests are always grouped, so their ids show whether grouping works."""
+    if node.config.getoption("dist") != "loadgroup":
+        return
+    lost = [test for test in ids if test.startswith("tests/test_serve_preview.py::") and not test.endswith("@serve")]
+    if lost:
+        pytest.exit(f"pytest-xdist gruppiert die Tests nicht (siehe pytest in requirements-test.txt): {lost[0]}", returncode=4)
 
 
 @pytest.fixture(scope="session")

@@ -12,6 +12,7 @@ import difflib
 import functools
 import io
 import logging
+import math
 import os
 import re
 import shutil
@@ -20,6 +21,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from hypothesis import settings
 from hypothesis import strategies as st
 
 from macros.local_browser import OPEN_SHADOW_ROOTS, draw_diagrams
@@ -27,6 +29,7 @@ from macros.local_browser import OPEN_SHADOW_ROOTS, draw_diagrams
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 UPDATE_GOLDEN = "KUNDENWEGE_UPDATE_GOLDEN"
+PROPERTY_SCALE = "KUNDENWEGE_PROPERTY_SCALE"
 
 
 @contextlib.contextmanager
@@ -168,6 +171,16 @@ def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def property_settings(examples: int, **options) -> settings:
+    """Hypothesis settings for every property test: `examples` examples, times `KUNDENWEGE_PROPERTY_SCALE`.
+
+    `make test` leaves the factor at 1; `make test-fast` sets 0.33 for a short loop, and a long hunt sets more
+    (`KUNDENWEGE_PROPERTY_SCALE=100`). No deadline: a loaded machine must not fail a test (timings are benchmarks).
+    """
+    scale = float(os.environ.get(PROPERTY_SCALE, "1"))
+    return settings(max_examples=max(1, math.ceil(examples * scale)), deadline=None, **options)
 
 
 # Any text a team may write, including what breaks diagrams, templates and pages.

@@ -10,12 +10,14 @@ from pathlib import Path
 
 import pytest
 import rpds
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from macros.editor import rpds_standin
 from macros.editor.bundle import BUNDLE, CATALOG, ENGINE, bundle, editor_files
 from macros.vendor import PYODIDE
+
+from .helpers import property_settings
 
 REPO = Path(__file__).resolve().parent.parent
 PASSAMT = "buergerservice/passamt-kinderpass.yml"
@@ -70,7 +72,7 @@ keys = st.one_of(st.text(max_size=2), st.tuples(st.text(max_size=1), st.text(max
 map_ops = st.lists(st.tuples(st.sampled_from(["insert", "discard", "remove", "update", "convert"]), keys, st.integers()), max_size=12)
 
 
-@settings(max_examples=200, deadline=None)
+@property_settings(200)
 @given(st.dictionaries(keys, st.integers(), max_size=4), map_ops)
 def test_the_map_stand_in_behaves_like_rpds(start, ops):
     def run(module):
@@ -94,7 +96,7 @@ def test_the_map_stand_in_behaves_like_rpds(start, ops):
     assert run(rpds_standin) == run(rpds)
 
 
-@settings(max_examples=200, deadline=None)
+@property_settings(200)
 @given(st.frozensets(keys, max_size=4), st.lists(st.tuples(st.sampled_from(["insert", "discard", "remove", "update"]), keys), max_size=12))
 def test_the_set_and_list_stand_ins_behave_like_rpds(start, ops):
     def run(module):

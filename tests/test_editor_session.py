@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, given
 from hypothesis import strategies as st
 
 from macros import cli
@@ -15,6 +15,8 @@ from macros.editor.session import PLAIN_KEYS, EditorError, EditorSession, previe
 from macros.editor.yaml_edit import apply
 from macros.loader import kind_of
 from macros.yamlsource import read_document
+
+from .helpers import property_settings
 
 REPO = Path(__file__).resolve().parent.parent
 JOURNEYS = REPO / "journeys"
@@ -176,7 +178,7 @@ scalar_paths = st.sampled_from(sorted(FILES)).flatmap(
 )
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@property_settings(40, suppress_health_check=[HealthCheck.too_slow])
 @given(scalar_paths, st.one_of(st.text(max_size=30), st.integers(0, 9), st.booleans(), st.sampled_from(["2026-01-31", "x # y", "a, b]", "'q'"])))
 def test_the_quick_path_for_one_value_gives_the_patchers_text(where, value):
     path, pointer = where
@@ -195,7 +197,7 @@ def test_ids_and_codes_are_written_plain_and_text_in_quotes():
     assert '          - text: "lang"\n            topic: waiting\n' in state["text"]
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@property_settings(60, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(sorted(FILES)), st.data())
 def test_whatever_is_typed_the_engine_answers_with_a_state_or_a_german_refusal(path, data):
     """A half-typed file never breaks the engine: every text gives a state, every operation a state or EditorError."""

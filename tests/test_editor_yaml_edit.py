@@ -12,16 +12,18 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, given
 from hypothesis import strategies as st
 
 from macros.editor.session import PLAIN_KEYS
 from macros.editor.yaml_edit import EditError, apply, scalar
 from macros.yamlsource import read_document
 
+from .helpers import property_settings
+
 REPO = Path(__file__).resolve().parent.parent
 FILES = sorted((REPO / "journeys").rglob("*.yml"))
-PROPERTY = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY = property_settings(80, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _commented(text: str) -> str:

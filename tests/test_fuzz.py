@@ -4,7 +4,7 @@ For every input the validator must not raise, must not print a traceback,
 must name file and line for each problem, and must stay within fixed bounds of
 CPU time and memory per file. The fast yes/no check must agree with
 jsonschema's detailed one. A few hundred examples run in every `make test`;
-for a long run: `KUNDENWEGE_FUZZ_EXAMPLES=20000 .venv/bin/python -m pytest tests/test_fuzz.py`.
+for a long run: `KUNDENWEGE_PROPERTY_SCALE=100 .venv/bin/python -m pytest tests/test_fuzz.py` (15,000 per property).
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ import tracemalloc
 from pathlib import Path
 
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, given
 from hypothesis import strategies as st
 
 from macros import schema
@@ -26,8 +26,9 @@ from macros.cli import main
 from macros.loader import load_catalog
 from macros.yamlsource import read_document
 
-EXAMPLES = int(os.environ.get("KUNDENWEGE_FUZZ_EXAMPLES", "150"))
-FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+from .helpers import property_settings
+
+FUZZ = property_settings(150, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 MAX_CPU_SECONDS = 5.0
 MAX_MEMORY_MB = 64
 PERSONA = b"name: Mira\nsegment: obligated\nbasis: case\n"

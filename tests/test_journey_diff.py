@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, given
 from hypothesis import strategies as st
 
 from macros.journey_diff import diff
@@ -21,7 +21,7 @@ from macros.loader import load_texts
 from macros.problems import errors
 from macros.render.changes import as_text
 
-from .helpers import assert_golden
+from .helpers import assert_golden, property_settings
 
 CASES = Path(__file__).resolve().parent / "fixtures" / "diff"
 DAY = dt.date(2026, 12, 7)
@@ -85,7 +85,7 @@ def _reformatted(data, rng: random.Random):
     return data
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@property_settings(40, suppress_health_check=[HealthCheck.too_slow])
 @given(seed=st.integers(0, 2**32), style=st.sampled_from([None, '"', "'"]), flow=st.booleans(), index=st.integers(0, len(REAL) - 1))
 def test_reformatting_gives_no_change(real_catalog, seed, style, flow, index):
     path = REAL[index]
@@ -104,7 +104,7 @@ def test_reformatting_gives_no_change(real_catalog, seed, style, flow, index):
     assert diff(old, new, DAY) == []
 
 
-@settings(max_examples=60, deadline=None)
+@property_settings(60)
 @given(st.data())
 def test_added_and_removed_items_found_whatever_the_order(journeys, data):
     journey = data.draw(st.sampled_from(journeys))
@@ -143,7 +143,7 @@ def _permuted(journey, data):
                    channels=shuffle(journey.channels))
 
 
-@settings(max_examples=60, deadline=None)
+@property_settings(60)
 @given(st.data())
 def test_the_order_of_lists_is_no_change_and_added_or_removed_improvements_are_found_anywhere(journeys, data):
     from macros.model import Improvement

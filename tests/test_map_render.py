@@ -7,7 +7,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 
 from macros.labels import EMOTION_WORDS
 from macros.render.catalog import journey_catalog
@@ -22,7 +22,7 @@ from macros.render.mermaid import MAX_TASKS_PER_ROW, journey_rows
 from macros.render.pages import generated_pages
 from macros.render.workshop import journey_links
 
-from .helpers import FIXTURES, any_text, build_site, make_project
+from .helpers import FIXTURES, any_text, build_site, make_project, property_settings
 
 TODAY = dt.date(2026, 6, 1)
 OLD_EMOJI_FACES = "😣🙁😐🙂😄"
@@ -266,7 +266,7 @@ def _with_text(amt, text: str):
     return dataclasses.replace(amt, title=text, stages=(dataclasses.replace(amt.stages[0], name=text, steps=(step,)),))
 
 
-@settings(max_examples=40, deadline=None)
+@property_settings(40)
 @given(any_text.filter(flat))  # the schema demands a visible character in every text
 def test_any_text_stays_literal_in_map_blueprint_and_sequence(fixture_catalog, amt, text):
     journey = _with_text(amt, text)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, given
 
 from macros.model import Journey, Stage, Step
 from macros.render.escape import flat
@@ -10,7 +10,7 @@ from macros.render.mermaid import journey_diagram
 
 from macros.local_browser import serve
 
-from .helpers import REPO, PageWatch, any_text
+from .helpers import REPO, PageWatch, any_text, property_settings
 
 pytestmark = pytest.mark.browser
 
@@ -44,7 +44,7 @@ def mermaid_page(browser, tmp_path_factory):
     server.shutdown()
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@property_settings(40, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(title=any_text, stage=any_text, action=any_text, actor=any_text)
 def test_any_text_renders_literally_in_real_mermaid(mermaid_page, title, stage, action, actor):
     journey = Journey(

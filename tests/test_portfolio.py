@@ -20,7 +20,7 @@ from macros.render.escape import csv_text
 from macros.render.export import IMPROVEMENT_COLUMNS, STEP_COLUMNS, open_data
 from macros.today import today
 
-from .helpers import Ran, run_cli
+from .helpers import Ran, property_settings, run_cli
 
 ROOT = Path(__file__).resolve().parent / "fixtures" / "portfolio" / "journeys"
 DAY = dt.date(2026, 11, 23)
@@ -233,6 +233,7 @@ def test_open_data_follows_the_published_schema_and_opens_in_german_spreadsheets
     assert any(r[2] == "'=HYPERLINK(\"http://example.org\")" and r[7] == "ja" for r in improvements), "a formula stays text"
 
 
+@property_settings(100)
 @given(st.text())
 def test_no_cell_becomes_a_formula(text):
     cell = csv_text(text)

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from markdown_it import MarkdownIt
 
 from macros.loader import load_catalog
@@ -23,7 +23,7 @@ from macros.render.fragments import UnknownReference, check_reference, expand
 from macros.render.pages import journey_page, persona_page
 from macros.render.schema_doc import schema_reference
 
-from .helpers import any_text
+from .helpers import any_text, property_settings
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "valid" / "journeys"
 DAY = dt.date(2026, 11, 23)
@@ -198,6 +198,7 @@ def test_schema_reference_documents_every_field():
     assert "ganze Zahl 1–5" in reference
 
 
+@property_settings(100)
 @given(any_text)
 def test_mermaid_text_is_literal_and_inert(text):
     escaped = mermaid_text(text)
@@ -208,6 +209,7 @@ def test_mermaid_text_is_literal_and_inert(text):
     assert not re.search(r"(?i)style|classdef", escaped)
 
 
+@property_settings(100)
 @given(any_text)
 def test_html_text_is_literal_and_inert(text):
     escaped = html_text(text)
@@ -217,6 +219,7 @@ def test_html_text_is_literal_and_inert(text):
     assert not set("<>{}%#\n") & set(re.sub(r"&#?\w+;", "", escaped))
 
 
+@property_settings(100)
 @given(any_text)
 def test_mermaid_block_shows_the_source_unchanged_to_the_browser(text):
     source = "journey\n    title " + mermaid_text(text)
@@ -225,7 +228,7 @@ def test_mermaid_block_shows_the_source_unchanged_to_the_browser(text):
     assert "<" not in inner and html.unescape(inner) == source
 
 
-@settings(max_examples=50)
+@property_settings(50)
 @given(any_text, any_text)
 def test_whole_journey_diagram_keeps_every_text(amt, title, action):
     journey = amt.__class__(**{**amt.__dict__, "title": title})
@@ -243,6 +246,7 @@ def test_whole_journey_diagram_keeps_every_text(amt, title, action):
 COMMONMARK = MarkdownIt("commonmark")
 
 
+@property_settings(100)
 @given(any_text)
 def test_markdown_text_stays_literal_in_a_pull_request_summary(text):
     """As GitHub's job summary reads it: one list item with the text, no other markup, nothing raw."""

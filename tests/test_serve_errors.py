@@ -15,6 +15,9 @@ PAGE = f"journeys/{JOURNEY}/"
 TITLE = "Pass für ein Kind beantragen – wie es heute läuft"
 PERSONA = "persona: amira-alleinerziehend\n"
 
+# With the serve preview tests on one pytest-xdist worker, first (see `work_order` in conftest.py).
+pytestmark = pytest.mark.xdist_group("serve")
+
 
 def copy_of_the_handbook(target: Path) -> Path:
     target.mkdir()
@@ -38,6 +41,7 @@ def shown_on_the_page(problem: str) -> str:
     return f"<strong>{path}</strong>, Zeile {line}, Spalte {column}</p><p>{html.escape(message.strip(), quote=False)}</p>"
 
 
+@pytest.mark.build  # starts `mkdocs serve`
 def test_a_broken_journey_shows_the_error_page_and_the_fixed_one_comes_back(tmp_path):
     project = copy_of_the_handbook(tmp_path / "handbook")
     source = next((project / "journeys").rglob(f"{JOURNEY}.yml"))
