@@ -106,13 +106,15 @@ def write_data(root: Path, n: int, seed: int = 1) -> list[Path]:
 
 
 def measure(command: list[str], cwd: Path) -> tuple[float, float]:
-    """Wall seconds and peak resident memory (MB) of one process, which must succeed."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    output = process.stdout.read()
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - started
+    """Wall seconds and peak resident memory (MB) of one process, which must succeed. It gets an empty temporary
+    folder of its own, so no cache of an earlier run (the build's compiled templates) makes it faster."""
+    with tempfile.TemporaryDirectory(prefix="kw-bench-tmp-") as own_tmp:
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", TMPDIR=own_tmp)
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        output = process.stdout.read()
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{output.decode(errors='replace')[-3000:]}")

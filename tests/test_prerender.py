@@ -10,6 +10,8 @@ from macros.render.pages import generated_pages
 
 from .helpers import FIXTURES, REPO, build_site, make_project
 
+pytestmark = pytest.mark.build
+
 PAGES = {
     "index.md": "# Start\n\nEine Persona im Test.\n",
     "journeys/index.md": "# Journeys\n\n{{ journey_catalog() }}\n",

@@ -12,7 +12,7 @@ compares the project's files with the last build:
   the pages that list journeys (every handbook page that calls a macro, the
   paged catalog and backlog), the open data under /api/ and /tabellen/, and
   the search index. Unchanged files are not parsed again (`load_catalog`'s
-  memo), and templates are compiled once per serve;
+  memo), and compiled templates are kept (see the plugin's `on_env`);
 - anything else (docs/, mkdocs.yml, code, a persona, a new or deleted file),
   and every build while or right after the data had errors (each page shows
   them then, see `serve_errors`): MkDocs' own full build, as before.
@@ -24,7 +24,6 @@ import logging
 import os
 import threading
 
-import jinja2
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -55,7 +54,6 @@ class Serving:
     step: str = ""  # during a partial build: "pages" (the journeys' own pages) or "lists" (what lists them)
     background: threading.Thread | None = None  # the "lists" step of the last partial build
     failed: bool = False  # the last build found errors in the data, so its pages show them
-    templates: jinja2.BytecodeCache = field(default_factory=lambda: MemoryBytecodeCache())
 
 
 _serving: dict[Path, Serving] = {}
@@ -197,17 +195,3 @@ def is_kept(state: Serving, page, affected: set[str]) -> bool:
     """Whether a partial build leaves a generated page as it is: journey and persona pages outside `affected` in
     both steps, the paged lists (no source of their own) in the first."""
     return page.src_uri not in affected if page.source else state.step == "pages"
-
-
-class MemoryBytecodeCache(jinja2.BytecodeCache):
-    """Compiled templates kept in memory for the whole serve: each build has a new Jinja environment."""
-
-    def __init__(self):
-        self.compiled: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.compiled:
-            bucket.bytecode_from_string(self.compiled[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.compiled[bucket.key] = bucket.bytecode_to_string()

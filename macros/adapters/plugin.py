@@ -17,6 +17,7 @@ import logging
 import posixpath
 from pathlib import Path
 
+import jinja2
 from mkdocs.config import config_options
 from mkdocs.config.base import Config, ValidationError
 from mkdocs.exceptions import PluginError
@@ -121,8 +122,9 @@ class KundenwegePlugin(BasePlugin[KundenwegeConfig]):
         return nav
 
     def on_env(self, env, config, files):
-        if self.live:
-            env.bytecode_cache = self.live.templates
+        # Compiled templates are kept between builds and serve's rebuilds, in Jinja's own folder in the temp directory
+        # (checked against each template's source, so a changed theme compiles again): compiling is half a small build.
+        env.bytecode_cache = jinja2.FileSystemBytecodeCache()
         return env
 
     def on_pre_build(self, config) -> None:
