@@ -6,11 +6,11 @@ while the build loads the data, and Pagefind, which indexes there while pages ar
 written, leaves room beside it. So a full build with many journeys starts a second
 Python process that loads the same files for the same day, draws the fragments of
 each generated page (journeys, personas, comparisons, more rows of long tables)
-with the same renderers, and sends them page by page. The Markdown extension takes a page's fragments from it when
-they have arrived, and draws them itself when not: nothing ever waits for the
-second process, and if it fails the build only loses the head start.
-Same code, same files, same day: the same HTML, which `tests/test_prerender.py`
-checks against a build without it.
+with the same renderers, and sends them page by page. The Markdown extension
+takes a page's fragments from it when they have arrived, and draws them itself
+when not: nothing ever waits for the second process, and if it fails the build
+only loses the head start. Same code, same files, same day: the same HTML, which
+`tests/test_prerender.py` checks against a build without it.
 """
 from __future__ import annotations
 

@@ -92,7 +92,7 @@ def best_steps_have_no_pain(journey: Journey) -> Found:
 
 
 def _texts(data, found: list[str]) -> list[str]:
-    """Every text in `data`, in document order (appended to one list: a generator per level is three times slower)."""
+    """Every text in `data`, in document order, appended to one list (a generator per level was slower)."""
     if isinstance(data, str):
         found.append(data)
     elif isinstance(data, dict):

@@ -47,7 +47,7 @@ def start(project_dir: Path, journeys_dir: Path, memo: dict | None = None, draw_
     """Load the data for a new build of `project_dir`; raises `DataError` if any file has an error.
 
     Returns the catalog and the warnings, which the caller shows without stopping. `memo` spares unchanged files
-    a second parse (see `load_catalog`). With `draw_ahead` and many journeys, a second process draws the journey
+    a second parse (see `load_catalog`). With `draw_ahead` and many journeys, a second process draws the generated
     pages' fragments meanwhile (see `prerender`).
     """
     project_dir = Path(project_dir).resolve()
