@@ -137,6 +137,28 @@ def make_project(target: Path, journeys: Path, pages: dict[str, str]) -> Path:
     return target
 
 
+# The pages a small handbook needs around its journeys: a start page, the catalog and the persona overview.
+SMALL_PAGES = {
+    "index.md": "# Start\n\nEine Persona im Test.\n",
+    "journeys/index.md": "# Journeys\n\n{{ journey_catalog() }}\n",
+    "personas/index.md": "# Personas\n\n{{ persona_overview() }}\n",
+}
+# Two journeys of the repository with what they refer to: a Passamt journey with its target, a tax office journey.
+SERVED_JOURNEYS = ("passamt-kinderpass", "passamt-kinderpass-soll", "steueramt-vorladung")
+
+
+def served_handbook(target: Path) -> Path:
+    """A small handbook for `mkdocs serve` tests: the repository's configuration and theme, `SERVED_JOURNEYS`, every
+    persona and `SMALL_PAGES`. A full build of it takes under a second, the handbook's about three."""
+    project = make_project(target, REPO / "journeys", SMALL_PAGES)
+    for path in (project / "journeys").rglob("*.yml"):
+        if path.parent.name != "personas" and path.stem not in SERVED_JOURNEYS:
+            path.unlink()
+    with (project / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write("\nwatch:\n  - journeys\n")  # as the repository's mkdocs.yml, so a saved journey rebuilds
+    return project
+
+
 def assert_golden(expected: Path, actual: str) -> None:
     """Compare with the expected file; `KUNDENWEGE_UPDATE_GOLDEN=1` writes it instead (review its git diff)."""
     if os.environ.get(UPDATE_GOLDEN) == "1":

@@ -8,15 +8,10 @@ import pytest
 from macros import prerender, session
 from macros.render.pages import generated_pages
 
-from .helpers import FIXTURES, REPO, build_site, make_project
+from .helpers import FIXTURES, REPO, SMALL_PAGES, build_site, make_project
 
 pytestmark = pytest.mark.build
 
-PAGES = {
-    "index.md": "# Start\n\nEine Persona im Test.\n",
-    "journeys/index.md": "# Journeys\n\n{{ journey_catalog() }}\n",
-    "personas/index.md": "# Personas\n\n{{ persona_overview() }}\n",
-}
 
 
 def different_files(one, other) -> list[str]:
@@ -29,7 +24,7 @@ def different_files(one, other) -> list[str]:
 
 @pytest.mark.parametrize("journeys", [REPO / "journeys", FIXTURES / "valid" / "journeys"], ids=["handbook", "tricky"])
 def test_a_build_with_fragments_drawn_ahead_writes_the_same_site(journeys, tmp_path, monkeypatch):
-    project = make_project(tmp_path / "project", journeys, PAGES)
+    project = make_project(tmp_path / "project", journeys, SMALL_PAGES)
     alone = build_site(project, tmp_path / "alone")
     assert alone.returncode == 0, alone.stderr
 

@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import html
-import shutil
 from pathlib import Path
 
 import pytest
 
-from .helpers import REPO, run_cli, serious_violations
+from .helpers import run_cli, serious_violations, served_handbook
 from .live_serve import LiveServe
 
 JOURNEY = "passamt-kinderpass"
@@ -17,15 +16,6 @@ PERSONA = "persona: amira-alleinerziehend\n"
 
 # With the serve preview tests on one pytest-xdist worker, first (see `work_order` in conftest.py).
 pytestmark = pytest.mark.xdist_group("serve")
-
-
-def copy_of_the_handbook(target: Path) -> Path:
-    target.mkdir()
-    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
-    shutil.copytree(REPO / "docs", target / "docs")
-    shutil.copytree(REPO / "journeys", target / "journeys")
-    (target / "macros").symlink_to(REPO / "macros")
-    return target
 
 
 def validate(project: Path) -> list[str]:
@@ -43,7 +33,7 @@ def shown_on_the_page(problem: str) -> str:
 
 @pytest.mark.build  # starts `mkdocs serve`
 def test_a_broken_journey_shows_the_error_page_and_the_fixed_one_comes_back(tmp_path):
-    project = copy_of_the_handbook(tmp_path / "handbook")
+    project = served_handbook(tmp_path / "handbook")
     source = next((project / "journeys").rglob(f"{JOURNEY}.yml"))
     good = source.read_text(encoding="utf-8")
     serve = LiveServe(project)
@@ -72,7 +62,7 @@ def test_a_broken_journey_shows_the_error_page_and_the_fixed_one_comes_back(tmp_
 
 @pytest.mark.browser
 def test_the_error_page_is_readable_accessible_and_recovers_in_the_browser(tmp_path, browser):
-    project = copy_of_the_handbook(tmp_path / "handbook")
+    project = served_handbook(tmp_path / "handbook")
     source = next((project / "journeys").rglob(f"{JOURNEY}.yml"))
     good = source.read_text(encoding="utf-8")
     source.write_text(good.replace(PERSONA, 'persona: "<b>{{ 7 * 7 }}</b>"\n'), encoding="utf-8")  # broken from the start

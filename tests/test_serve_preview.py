@@ -1,11 +1,9 @@
 """`make serve`: a saved journey reaches the served page, and only the pages it touches are rebuilt."""
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from .helpers import REPO, edit
+from .helpers import edit, served_handbook
 from .live_serve import LiveServe
 
 JOURNEY = "passamt-kinderpass"
@@ -18,14 +16,9 @@ pytestmark = [pytest.mark.build, pytest.mark.xdist_group("serve")]
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
-    """One `mkdocs serve` of a copy of the handbook for both tests (its first full build is the costly part);
+    """One `mkdocs serve` of a small handbook for both tests (its first full build is the costly part);
     each test edits other files and reads only the log written after its edit."""
-    project = tmp_path_factory.mktemp("serve") / "handbook"
-    project.mkdir()
-    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(REPO / "docs", project / "docs")
-    shutil.copytree(REPO / "journeys", project / "journeys")
-    (project / "macros").symlink_to(REPO / "macros")
+    project = served_handbook(tmp_path_factory.mktemp("serve") / "handbook")
     serve = LiveServe(project)
     serve.wait_for(f"journeys/{JOURNEY}/", "Pass für ein Kind beantragen", timeout_s=300)
     yield project, serve
