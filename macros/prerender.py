@@ -93,12 +93,13 @@ class DrawnAhead:
 
 def _main(journeys_dir: str, label: str, day: str) -> None:
     os.nice(10)  # behind the build and Pagefind: drawing ahead may use a core only when nobody else needs it
-    catalog, problems = load_catalog(Path(journeys_dir), label=label or None, today=dt.date.fromisoformat(day))
+    today = dt.date.fromisoformat(day)
+    catalog, problems = load_catalog(Path(journeys_dir), label=label or None, today=today)
     if errors(problems):
         return  # the build itself reports them and stops
     out = sys.stdout.buffer
     try:
-        for page in draw(catalog, dt.date.fromisoformat(day)):
+        for page in draw(catalog, today):
             pickle.dump(page, out, pickle.HIGHEST_PROTOCOL)
             out.flush()
     except BrokenPipeError:  # the build ended first

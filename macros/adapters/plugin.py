@@ -148,7 +148,7 @@ class KundenwegePlugin(BasePlugin[KundenwegeConfig]):
         return output
 
     def on_post_build(self, config) -> None:
-        session.finish(Path(config.config_file_path).parent)
+        session.finish(self.project)
         navigation_file.write(Path(config.site_dir), self.navigation)
         if self.live and not self.errors:
             self.live.catalog = self.catalog
