@@ -48,7 +48,7 @@ test: $(VENV)/.test $(MERMAID) $(PYODIDE)
 # Property tests (hypothesis, the fuzzer too) draw a third of their examples here; `make test` draws them all.
 test-fast: $(VENV)/.test $(MERMAID) $(PYODIDE)
 	$(BIN)/python -m macros validate
-	$(CACHED_BYTECODE) KUNDENWEGE_PROPERTY_SCALE=0.33 $(BIN)/python -m pytest -q -m "not browser" -n auto --dist loadgroup --no-loadscope-reorder
+	$(CACHED_BYTECODE) KUNDENWEGE_PROPERTY_SCALE=0.2 $(BIN)/python -m pytest -q -m "not browser" -n auto --dist loadgroup --no-loadscope-reorder
 
 bench: $(VENV)/.test $(MERMAID) $(PYODIDE)
 	$(BIN)/python -m tests.bench $(BENCH_ARGS)

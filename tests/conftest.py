@@ -19,11 +19,11 @@ import pytest
 from macros.local_browser import CHROMIUM_ARGS, chromium_path, serve
 from macros.loader import load_catalog
 
-from .helpers import FIXTURES, REPO, build_site, make_project, run_cli
+from .helpers import FIXTURES, REPO, build_site, make_project, run_cli, served_handbook
 
 KINDS = ("unit", "build", "browser")
 # Fixtures that build a whole site; a test using one is a build test (or a browser test, if it also uses `browser`).
-SITE_FIXTURES = {"repo_site", "tricky_site", "zensical_site"}
+SITE_FIXTURES = {"repo_site", "tricky_site", "zensical_site", "small_site", "small_zensical_site", "live_handbook"}
 
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups to send tests to workers
@@ -31,6 +31,10 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "repo_site" in item.fixturenames or "zensical_site" in item.fixturenames:
             item.add_marker(pytest.mark.xdist_group("handbook"))
+        elif "live_handbook" in item.fixturenames:
+            item.add_marker(pytest.mark.xdist_group("serve"))
+        elif "small_site" in item.fixturenames or "small_zensical_site" in item.fixturenames:
+            item.add_marker(pytest.mark.xdist_group("small"))
         elif not item.get_closest_marker("xdist_group"):  # a module's fixtures are then built by one worker only
             item.add_marker(pytest.mark.xdist_group(item.path.stem))
         if any(item.get_closest_marker(kind) for kind in KINDS):
@@ -109,18 +113,55 @@ def tricky_site(tmp_path_factory) -> Path:
     return site
 
 
-@pytest.fixture(scope="session")
-def zensical_site(tmp_path_factory) -> Path:
-    """The real handbook built by Zensical, as `make build-zensical` does it, but into a temporary folder."""
-    out = tmp_path_factory.mktemp("zensical") / "input"
-    prepared = run_cli("build-input", str(out))
+def zensical_build(project: Path, out: Path) -> Path:
+    """`project` built by Zensical as `make build-zensical` does it, but into `out`; returns the site folder."""
+    prepared = run_cli("build-input", str(out), cwd=project)
     assert prepared.returncode == 0, prepared.stderr
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     built = subprocess.run([str(Path(sys.executable).parent / "zensical"), "build", "--strict", "--clean"], cwd=out, env=env, capture_output=True, text=True, timeout=600)
     assert built.returncode == 0, built.stdout + built.stderr
-    indexed = run_cli("search-index", str(out / "site"))
+    indexed = run_cli("search-index", str(out / "site"), cwd=project)
     assert indexed.returncode == 0, indexed.stderr
     return out / "site"
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory) -> Path:
+    """The real handbook built by Zensical, for the browser tests."""
+    return zensical_build(REPO, tmp_path_factory.mktemp("zensical") / "input")
+
+
+@pytest.fixture(scope="session")
+def small_handbook(tmp_path_factory) -> Path:
+    """The small handbook of the serve tests, for what MkDocs, ProperDocs and Zensical must build alike."""
+    return served_handbook(tmp_path_factory.mktemp("small") / "project")
+
+
+@pytest.fixture(scope="session")
+def small_site(small_handbook) -> Path:
+    site = small_handbook / "site"
+    result = build_site(small_handbook, site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def small_zensical_site(small_handbook) -> Path:
+    return zensical_build(small_handbook, small_handbook.parent / "zensical")
+
+
+@pytest.fixture(scope="session")
+def live_handbook(tmp_path_factory):
+    """One `mkdocs serve` of the small handbook for the serve tests without a browser (starting it is the costly
+    part). Each test leaves the files valid, finds what it edits in the files as they are, and reads only the log
+    written after its edit."""
+    from .live_serve import LiveServe
+
+    project = served_handbook(tmp_path_factory.mktemp("serve") / "handbook")
+    serve = LiveServe(project)
+    serve.wait_for("journeys/passamt-kinderpass/", "Pass für ein Kind beantragen", timeout_s=300)
+    yield project, serve
+    serve.stop()
 
 
 @pytest.fixture(scope="session")

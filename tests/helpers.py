@@ -14,10 +14,12 @@ import io
 import logging
 import math
 import os
+import posixpath
 import re
 import shutil
 import subprocess
 import sys
+import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -130,7 +132,8 @@ def make_project(target: Path, journeys: Path, pages: dict[str, str]) -> Path:
     docs = target / "docs"
     (docs / ".snippets").mkdir(parents=True)
     (docs / ".snippets" / "abbreviations.md").write_text("*[Persona]: Ein typischer Mensch.\n", encoding="utf-8")
-    shutil.copytree(REPO / "docs" / "assets", docs / "assets")
+    # Hard links, not copies: no file is written twice. Pyodide stays out, as a small handbook has no editor page.
+    shutil.copytree(REPO / "docs" / "assets", docs / "assets", copy_function=os.link, ignore=shutil.ignore_patterns("pyodide"))
     for name, text in pages.items():
         (docs / name).parent.mkdir(parents=True, exist_ok=True)
         (docs / name).write_text(text, encoding="utf-8")
@@ -271,6 +274,15 @@ def pages_of(site: Path) -> list[str]:
         for p in site.rglob("*.html")
         if "assets" not in p.parts
     )
+
+
+def edit_link(page: str) -> str:
+    """The edit button's address as a browser opens it ("docs/../journeys/…" resolved), attributes in any order
+    (mermaid2 writes pages with a diagram anew)."""
+    button = next((tag for tag in re.findall(r"<a\b[^>]*>", page) if 'rel="edit"' in tag and "md-content__button" in tag), None)
+    assert button, "no edit button"
+    parts = urllib.parse.urlsplit(re.search(r'href="([^"]+)"', button).group(1))
+    return parts._replace(path=posixpath.normpath(parts.path)).geturl()
 
 
 def wait_for_diagrams(watch: PageWatch) -> None:

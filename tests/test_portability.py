@@ -15,7 +15,7 @@ from macros.loader import load_catalog
 from macros.render.compare import comparison_pairs
 from macros.render.fragments import FRAGMENTS
 
-from .helpers import DIAGRAM_STATE, FIXTURES as ALL_FIXTURES, REPO, PageWatch, build_site, make_project, pages_of, run_cli, wait_for_diagrams
+from .helpers import DIAGRAM_STATE, FIXTURES as ALL_FIXTURES, REPO, PageWatch, build_site, edit_link, make_project, pages_of, run_cli, wait_for_diagrams
 
 BIN = Path(sys.executable).parent
 FIXTURES = ALL_FIXTURES / "valid" / "journeys"
@@ -108,17 +108,24 @@ def test_build_input_is_never_written_into_docs(tmp_path):
     assert sorted(str(p) for p in (REPO / "docs").rglob("*")) == before
 
 
-def test_zensical_builds_every_journey_and_persona_page_with_diagram_map_and_blueprint(zensical_site, repo_site, handbook):
-    catalog = handbook
+def test_zensical_builds_every_journey_and_persona_page_with_diagram_map_and_blueprint(small_handbook, small_zensical_site, small_site):
+    """On the small handbook (a journey with its target, another journey, every persona, the catalogs): the glue is
+    the same for every page of a kind. The browser tests open every page of the whole handbook built by Zensical."""
+    catalog, _ = load_catalog(small_handbook / "journeys")
     for journey in catalog.journeys.values():
-        page = (zensical_site / "journeys" / journey.id / "index.html").read_text(encoding="utf-8")
+        page = (small_zensical_site / "journeys" / journey.id / "index.html").read_text(encoding="utf-8")
         assert '<pre class="mermaid">' in page and 'class="kw-map"' in page and 'class="kw-blueprint-svg"' in page, journey.id
-    for current_id in comparison_pairs(catalog):
-        page = (zensical_site / "journeys" / current_id / "vergleich" / "index.html").read_text(encoding="utf-8")
+        assert edit_link(page).endswith("/edit/main/journeys/" + journey.source)
+    pairs = comparison_pairs(catalog)
+    assert pairs, "the small handbook has a journey with its target"
+    for current_id in pairs:
+        page = (small_zensical_site / "journeys" / current_id / "vergleich" / "index.html").read_text(encoding="utf-8")
         assert 'class="kw-comparison"' in page and 'class="kw-curve"' in page, current_id
     for persona in catalog.personas.values():
-        assert "kw-card" in (zensical_site / "personas" / persona.id / "index.html").read_text(encoding="utf-8")
-    assert pages_of(zensical_site) == pages_of(repo_site), "the same addresses as the MkDocs site"
+        page = (small_zensical_site / "personas" / persona.id / "index.html").read_text(encoding="utf-8")
+        assert "kw-card" in page
+        assert edit_link(page).endswith("/edit/main/journeys/" + persona.source)
+    assert pages_of(small_zensical_site) == pages_of(small_site), "the same addresses as the MkDocs site"
 
 
 @pytest.mark.browser
@@ -141,14 +148,14 @@ def test_zensical_site_is_private_error_free_and_its_catalog_filters(browser, ze
     watch.close()
 
 
-def test_properdocs_builds_the_same_site_as_a_drop_in(tmp_path, repo_site):
+def test_properdocs_builds_the_same_site_as_a_drop_in(small_handbook, small_site, tmp_path):
     site = tmp_path / "site"
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     result = subprocess.run(
-        [str(BIN / "properdocs"), "build", "--strict", "-d", str(site)], cwd=REPO, env=env, capture_output=True, text=True, timeout=600
+        [str(BIN / "properdocs"), "build", "--strict", "-d", str(site)], cwd=small_handbook, env=env, capture_output=True, text=True, timeout=600
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert pages_of(site) == pages_of(repo_site)
+    assert pages_of(site) == pages_of(small_site)
     page = (site / "journeys" / "passamt-kinderpass" / "index.html").read_text(encoding="utf-8")
     assert 'class="kw-map"' in page and 'import mermaid from "../../assets/mermaid2-entry.mjs"' in page  # mermaid2 runs here too
     assert (site / "pagefind" / "pagefind.js").is_file() and not (site / "search").exists()

@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import json
 import os
+import sys
 from pathlib import Path
 
 import jsonschema
@@ -157,8 +158,7 @@ def test_review_command_is_a_report_that_exits_0(project):
     assert result.returncode == 0 and "Die Daten haben Fehler" in result.stderr, "reviews after 1970 lie in the future then"
 
 
-FAKE_GH = '''#!/usr/bin/env python3
-"""Stands in for GitHub's gh CLI, which cannot reach GitHub here: keeps issues in a JSON file."""
+FAKE_GH = '''"""Stands in for GitHub's gh CLI, which cannot reach GitHub here: keeps issues in a JSON file."""
 import json, os, sys
 state_path = os.environ["FAKE_GH_STATE"]
 state = json.load(open(state_path)) if os.path.exists(state_path) else {"issues": [], "calls": []}
@@ -183,7 +183,7 @@ json.dump(state, open(state_path, "w"))
 def test_review_issue_is_created_updated_and_closed(project, tmp_path):
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
-    (bin_dir / "gh").write_text(FAKE_GH, encoding="utf-8")
+    (bin_dir / "gh").write_text(f"#!{sys.executable} -S\n{FAKE_GH}", encoding="utf-8")  # no shim, no site-packages
     (bin_dir / "gh").chmod(0o755)
     state = tmp_path / "gh.json"
     env = dict(PATH=f"{bin_dir}:{os.environ['PATH']}", FAKE_GH_STATE=str(state),

@@ -8,10 +8,9 @@ import pytest
 from macros import prerender, session
 from macros.render.pages import generated_pages
 
-from .helpers import FIXTURES, REPO, SMALL_PAGES, build_site, make_project
+from .helpers import FIXTURES, SMALL_PAGES, build_site, make_project, served_handbook
 
 pytestmark = pytest.mark.build
-
 
 
 def different_files(one, other) -> list[str]:
@@ -22,9 +21,15 @@ def different_files(one, other) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("journeys", [REPO / "journeys", FIXTURES / "valid" / "journeys"], ids=["handbook", "tricky"])
-def test_a_build_with_fragments_drawn_ahead_writes_the_same_site(journeys, tmp_path, monkeypatch):
-    project = make_project(tmp_path / "project", journeys, SMALL_PAGES)
+SMALL_PROJECTS = {
+    "handbook": served_handbook,  # journeys of the repository, one with its target, and every persona
+    "tricky": lambda target: make_project(target, FIXTURES / "valid" / "journeys", SMALL_PAGES),
+}
+
+
+@pytest.mark.parametrize("kind", SMALL_PROJECTS)
+def test_a_build_with_fragments_drawn_ahead_writes_the_same_site(kind, tmp_path, monkeypatch):
+    project = SMALL_PROJECTS[kind](tmp_path / "project")
     alone = build_site(project, tmp_path / "alone")
     assert alone.returncode == 0, alone.stderr
 
