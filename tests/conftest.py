@@ -45,8 +45,18 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.build)
         else:
             item.add_marker(pytest.mark.unit)
+    items.sort(key=serve_order)
     if config.getoption("loadgroup", False):  # with --no-loadscope-reorder, xdist hands out groups in this order
         items.sort(key=work_order)
+
+
+# The serve tests share one server (`live_handbook`). The partial rebuilds are tested first, on a server that nothing
+# has edited yet: after the error test's last fix the server may run one more full build, which would rebuild every page.
+SERVE_MODULES = ("test_serve_preview", "test_serve_errors")
+
+
+def serve_order(item) -> int:
+    return SERVE_MODULES.index(item.path.stem) if "live_handbook" in item.fixturenames else -1
 
 
 # The longest work units first (the two `mkdocs serve` tests, then the handbook's builds), then the other builds;

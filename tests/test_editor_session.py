@@ -49,17 +49,22 @@ BROKEN = {
 }
 
 
+@pytest.fixture(scope="module")
+def one_page():
+    """One editor page in which a clerk opens one file after another (the others come from its memo)."""
+    return EditorSession(FILES)
+
+
 @pytest.mark.parametrize("change", BROKEN.values(), ids=BROKEN.keys())
-def test_problems_are_those_of_validate_for_the_same_content(change, tmp_path, capsys, monkeypatch):
+def test_problems_are_those_of_validate_for_the_same_content(change, tmp_path, capsys, monkeypatch, one_page):
     old, new = change
     text = FILES[PASSAMT].replace(old, new, 1)
     assert text != FILES[PASSAMT]
     shutil.copytree(JOURNEYS, tmp_path / "journeys")
     (tmp_path / "journeys" / PASSAMT).write_text(text, encoding="utf-8")
     printed = [line for line in _validate(tmp_path, capsys, monkeypatch) if line.startswith(f"journeys/{PASSAMT}:")]
-    session = EditorSession(FILES)
-    session.open(PASSAMT)
-    state = session.set_text(text)
+    one_page.open(PASSAMT)
+    state = one_page.set_text(text)
     assert printed and _as_cli(state) == printed
     assert state["changed"]
 
@@ -69,8 +74,8 @@ def test_validate_finds_nothing_in_the_repository_either(capsys, monkeypatch):
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: Path(p).stem)
-def test_every_file_opens_unchanged_without_problems_and_with_a_preview(path):
-    state = EditorSession(FILES).open(path)
+def test_every_file_opens_unchanged_without_problems_and_with_a_preview(path, one_page):
+    state = one_page.open(path)
     assert state["text"] == FILES[path] and not state["changed"]
     assert state["kind"] == kind_of(Path(path))
     assert state["problems"] == []
