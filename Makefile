@@ -45,7 +45,7 @@ test: $(VENV)/.test $(MERMAID) $(PYODIDE)
 	$(CACHED_BYTECODE) $(BIN)/python -m pytest
 
 # The loop while working: data and every test that needs no browser, on every core (pytest-xdist).
-# Property tests (hypothesis, the fuzzer too) draw a third of their examples here; `make test` draws them all.
+# Property tests (hypothesis, the fuzzer too) draw a fifth of their examples here; `make test` draws them all.
 test-fast: $(VENV)/.test $(MERMAID) $(PYODIDE)
 	$(BIN)/python -m macros validate
 	$(CACHED_BYTECODE) KUNDENWEGE_PROPERTY_SCALE=0.2 $(BIN)/python -m pytest -q -m "not browser" -n auto --dist loadgroup --no-loadscope-reorder

@@ -201,7 +201,7 @@ def edit(path: Path, old: str, new: str) -> None:
 def property_settings(examples: int, **options) -> settings:
     """Hypothesis settings for every property test: `examples` examples, times `KUNDENWEGE_PROPERTY_SCALE`.
 
-    `make test` leaves the factor at 1; `make test-fast` sets 0.33 for a short loop, and a long hunt sets more
+    `make test` leaves the factor at 1; `make test-fast` sets 0.2 for a short loop, and a long hunt sets more
     (`KUNDENWEGE_PROPERTY_SCALE=100`). No deadline: a loaded machine must not fail a test (timings are benchmarks).
     """
     scale = float(os.environ.get(PROPERTY_SCALE, "1"))
