@@ -110,3 +110,25 @@ def test_kundenwege_mermaid2_adds_exactly_the_scripts_of_mermaid2s_own_page_hook
         links.add(scripts(ours)[0][1].split('"')[1])
     assert len(links) == 4, links
     assert plugin.on_post_page("<html><body><p>Kein Diagramm</p></body></html>", config=config, page=page).count("<script") == 0
+
+
+def test_the_theme_gives_the_same_files_without_walking_hidden_folders():
+    """MkDocs adds the same theme files (and Jinja finds an icon by name) when the listing skips Material's icons."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+
+    from macros.adapters.theme_files import VisibleTemplates, list_visible_templates
+
+    config = load_config(str(REPO / "mkdocs.yml"))
+    stock = config.theme.get_env()
+    list_visible_templates(config.theme)
+    visible = config.theme.get_env()
+    assert isinstance(visible.loader, VisibleTemplates)
+    assert len(visible.list_templates()) * 10 < len(stock.list_templates()), "the icons are not listed"
+    added = []
+    for env in (stock, visible):
+        files = Files([])
+        files.add_files_from_theme(env, config)
+        added.append(sorted((file.src_uri, file.abs_src_path) for file in files))
+    assert added[0] == added[1] and added[0]
+    assert "<svg" in visible.get_template(".icons/material/magnify.svg").render()
