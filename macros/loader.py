@@ -14,7 +14,7 @@ import datetime as dt
 import re
 import types
 import typing
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cache
 from pathlib import Path, PurePosixPath
 
@@ -168,6 +168,25 @@ def load_texts(
     problems.extend(checks.check(checks.Loaded(catalog, docs, known, shown)))
     problems.extend(rules.check(catalog, docs, shown))
     return catalog, sorted(problems)
+
+
+def read_files(
+    root: Path, files: Iterable[Path], *, label: str | None = None, today: dt.date | None = None
+) -> Iterator[tuple[tuple, tuple]]:
+    """For each of `files` (YAML files under `root`, never a link): its `memo` entry as `load_catalog` with the same
+    label and day would make it, without the checks across files. A second process shares the reading of many
+    files this way (see `prerender`): whatever it sends is not parsed again."""
+    root = Path(root)
+    label = root.name if label is None else label
+    today = today or current_date()
+    for path in files:
+        source = path.relative_to(root).as_posix()
+        relative = PurePosixPath(source)
+        if _linked(path, root) or relative.suffix != ".yml":
+            continue
+        memo: dict = {}
+        _loaded(kind_of(relative), relative.stem, source, f"{label}/{source}" if label else source, path.read_bytes(), today, memo)
+        yield from memo.items()
 
 
 MODEL = {"journey": Journey, "persona": Persona}

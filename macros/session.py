@@ -48,18 +48,23 @@ def start(project_dir: Path, journeys_dir: Path, memo: dict | None = None, draw_
 
     Returns the catalog and the warnings, which the caller shows without stopping. `memo` spares unchanged files
     a second parse (see `load_catalog`). With `draw_ahead` and many journeys, a second process draws the generated
-    pages' fragments meanwhile (see `prerender`).
+    pages' fragments meanwhile, and reads half of the files for this one (see `prerender`).
     """
     project_dir = Path(project_dir).resolve()
     root = Path(journeys_dir)
     label = root.resolve().relative_to(project_dir).as_posix() if root.resolve().is_relative_to(project_dir) else None
     day = today()
+    ahead = None
     with _lock:
         if project_dir in _ahead:
             _ahead.pop(project_dir).stop()
         if draw_ahead and prerender.worth_it(root):
-            _ahead[project_dir] = prerender.DrawnAhead(root, label, day)
-    catalog, problems = load_catalog(root, label=label, today=day, memo=memo)
+            ahead = _ahead[project_dir] = prerender.DrawnAhead(root, label, day)
+    if ahead is None:
+        catalog, problems = load_catalog(root, label=label, today=day, memo=memo)
+    else:  # what the second process has read by the time the build comes to a file is not read again
+        catalog, problems = load_catalog(root, label=label, today=day, memo=ahead.read)
+        ahead.reading_done()
     if errors(problems):
         raise DataError(problems)
     built = _context(root, catalog, day)

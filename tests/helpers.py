@@ -120,6 +120,15 @@ def run_module(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "macros", *args], cwd=cwd, capture_output=True, text=True, timeout=120)
 
 
+def link_or_copy(source: str, target: str) -> None:
+    """A hard link where the test folder is on the repository's file system (no file is written twice), else a copy.
+    A linked file is the repository's own: tests never write into a project's `docs/assets/`."""
+    try:
+        os.link(source, target)
+    except OSError:  # a temporary folder in memory, say
+        shutil.copy2(source, target)
+
+
 def make_project(target: Path, journeys: Path, pages: dict[str, str]) -> Path:
     """A small handbook with the repository's configuration, its own journeys and the given pages."""
     target.mkdir(parents=True, exist_ok=True)
@@ -132,8 +141,8 @@ def make_project(target: Path, journeys: Path, pages: dict[str, str]) -> Path:
     docs = target / "docs"
     (docs / ".snippets").mkdir(parents=True)
     (docs / ".snippets" / "abbreviations.md").write_text("*[Persona]: Ein typischer Mensch.\n", encoding="utf-8")
-    # Hard links, not copies: no file is written twice. Pyodide stays out, as a small handbook has no editor page.
-    shutil.copytree(REPO / "docs" / "assets", docs / "assets", copy_function=os.link, ignore=shutil.ignore_patterns("pyodide"))
+    # Pyodide stays out, as a small handbook has no editor page.
+    shutil.copytree(REPO / "docs" / "assets", docs / "assets", copy_function=link_or_copy, ignore=shutil.ignore_patterns("pyodide"))
     for name, text in pages.items():
         (docs / name).parent.mkdir(parents=True, exist_ok=True)
         (docs / name).write_text(text, encoding="utf-8")

@@ -5,7 +5,7 @@ import filecmp
 
 import pytest
 
-from macros import prerender, session
+from macros import loader, prerender, session
 from macros.render.pages import generated_pages
 
 from .helpers import FIXTURES, SMALL_PAGES, build_site, make_project, served_handbook
@@ -34,16 +34,32 @@ def test_a_build_with_fragments_drawn_ahead_writes_the_same_site(kind, tmp_path,
     assert alone.returncode == 0, alone.stderr
 
     monkeypatch.setattr(prerender, "WORTH_A_PROCESS", 1)
-    take = prerender.DrawnAhead.page
+    start, take, parse = prerender.DrawnAhead.__init__, prerender.DrawnAhead.page, loader.read_document
 
-    def once_all_arrived(self, url):  # a build never waits; here every page must come from the second process
+    # A build never waits; here it reads only after the second process has sent its half of the files,
+    # and every page's fragments must come from there.
+    def started_and_read(self, *args):
+        start(self, *args)
+        self.wait_until_read()
+
+    def once_all_arrived(self, url):
         self.wait()
         return take(self, url)
 
+    parsed = []
+
+    def counted(where, raw):
+        parsed.append(where)
+        return parse(where, raw)
+
+    monkeypatch.setattr(prerender.DrawnAhead, "__init__", started_and_read)
     monkeypatch.setattr(prerender.DrawnAhead, "page", once_all_arrived)
+    monkeypatch.setattr(loader, "read_document", counted)
     finished = []
     monkeypatch.setattr(prerender.DrawnAhead, "stop", lambda self: finished.append(self))  # at the end of the build
     ahead = build_site(project, tmp_path / "ahead")
     assert ahead.returncode == 0, ahead.stderr
-    assert [drawing.taken for drawing in finished] == [len(generated_pages(session.catalog(project)))]
+    files = len(loader.yaml_files(project / "journeys"))
+    assert [(drawing.shared, drawing.taken) for drawing in finished] == [(files - files // 2, len(generated_pages(session.catalog(project))))]
+    assert len(parsed) == files // 2, "the build reads only the files the second process has not sent"
     assert different_files(tmp_path / "alone", tmp_path / "ahead") == []
