@@ -15,7 +15,7 @@ import re
 import types
 import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from functools import cache
+from functools import cache, partial
 from pathlib import Path, PurePosixPath
 
 from . import checks, rules, schema
@@ -52,6 +52,11 @@ def _hidden(path: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
+def _shown(label: str, source: str) -> str:
+    """A source as messages show it and the memo keys it: under the label, e.g. "journeys/team/x.yml"."""
+    return f"{label}/{source}" if label else source
+
+
 def _linked(path: Path, root: Path) -> bool:
     """Whether the file, or a folder between it and the root, is a symbolic link."""
     return path.is_symlink() or any(p.is_symlink() for p in path.parents if p == root or root in p.parents)
@@ -78,8 +83,7 @@ def load_catalog(
         except ValueError:
             return path.as_posix()
 
-    def shown(source: str) -> str:
-        return f"{label}/{source}" if label else source
+    shown = partial(_shown, label)
 
     problems: list[Problem] = []
     for link in links:
@@ -134,8 +138,7 @@ def load_texts(
     docs: dict[str, Document] = {}
     known = {"persona": set(), "journey": set()}
 
-    def shown(source: str) -> str:
-        return f"{label}/{source}" if label else source
+    shown = partial(_shown, label)
 
     for source in texts:
         known[kind_of(PurePosixPath(source))].add(PurePosixPath(source).stem)
@@ -185,7 +188,7 @@ def read_files(
         if _linked(path, root) or relative.suffix != ".yml":
             continue
         memo: dict = {}
-        _loaded(kind_of(relative), relative.stem, source, f"{label}/{source}" if label else source, path.read_bytes(), today, memo)
+        _loaded(kind_of(relative), relative.stem, source, _shown(label, source), path.read_bytes(), today, memo)
         yield from memo.items()
 
 
