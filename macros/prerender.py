@@ -1,22 +1,25 @@
 """The generated pages' fragments drawn ahead in a second process while the build goes on.
 
 With a thousand journeys, drawing the map, the blueprint and the diagram of every
-journey page is about a fifth of the build, all on one core. The second core idles
-while the build loads the data, and Pagefind, which indexes there while pages are
-written, leaves room beside it. So a full build with many journeys starts a second
-Python process that loads the same files for the same day, draws the fragments of
-each generated page (journeys, personas, comparisons, more rows of long tables)
-with the same renderers, and sends them page by page. The Markdown extension
-takes a page's fragments from it when they have arrived, and draws them itself
-when not: nothing ever waits for the second process, and if it fails the build
-only loses the head start. Same code, same files, same day: the same HTML, which
-`tests/test_prerender.py` checks against a build without it.
+journey page is about a fifth of the build, all on one core. So a full build with
+many journeys starts a second Python process that shares two jobs with it.
 
-Both processes need every file read, parsed, validated and mapped, about a fifth
-of the build. So the second process first reads the second half of the files,
-last first, and sends what it read in batches; the build reads from the first
-file on and takes whatever has arrived instead of reading that file again. They
-meet near the middle, and the build never waits for a batch.
+Reading: both need every file read, parsed, validated and mapped. The second
+process reads the second half of the files, last first, and sends what it read
+in batches; the build reads from the first file on and takes whatever has
+arrived instead of reading that file again. They meet near the middle, and the
+build never waits for a batch.
+
+Drawing: the build sends its finished catalog back, and the second process
+draws the fragments of the generated pages (journeys, personas, comparisons,
+more rows of long tables) from the last page backwards, with the same renderers
+for the same day. MkDocs renders from the first page on; the Markdown extension
+takes a page's fragments when they have arrived and draws them itself when
+not. The first page it finds drawn means every later one is too, so the second
+process ends there and leaves its core to Pagefind. Nothing ever waits for the
+second process, and if it fails the build only loses the head start. Same code,
+same data, same day: the same HTML, which `tests/test_prerender.py` checks
+against a build without it.
 """
 from __future__ import annotations
 
@@ -29,9 +32,8 @@ import threading
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-from .loader import load_catalog, read_files, yaml_files
+from .loader import read_files, yaml_files
 from .model import Catalog
-from .problems import errors
 from .render.context import RenderContext
 from .render.fragments import MARKER, expand
 from .render.pages import generated_pages
@@ -45,9 +47,9 @@ READ_BATCH = 25  # files read ahead per message: small enough that the build mee
 
 
 def draw(catalog: Catalog, today: dt.date) -> Iterator[tuple[str, dict[str, str]]]:
-    """Each generated page's URL and its fragments by marker, in the order MkDocs renders the pages."""
+    """Each generated page's URL and its fragments by marker, from the last page MkDocs renders to the first."""
     context = RenderContext(catalog, today)
-    for generated in generated_pages(catalog):
+    for generated in reversed(generated_pages(catalog)):
         url = url_of(generated.src_uri)
         page = context.linking_from(lambda target, url=url: relative(url, target))
         markers = [m.group() for m in MARKER.finditer(generated.content) if m.group(1) not in NOT_AHEAD]
@@ -71,21 +73,25 @@ class DrawnAhead:
         self.taken = 0  # pages whose fragments came from the second process
         self._process = subprocess.Popen(
             [sys.executable, "-m", __name__, str(journeys_dir), "" if label is None else label, today.isoformat()],
-            stdout=subprocess.PIPE, env=dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p)),
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p)),
         )
         self._reader = threading.Thread(target=self._receive, daemon=True)
         self._reader.start()
 
-    def reading_done(self) -> None:
-        """The build has its catalog: later batches are dropped unread, and what was read is let go."""
+    def reading_done(self, catalog: Catalog | None) -> None:
+        """The build has its catalog: later batches are dropped unread, what was read is let go, and the catalog
+        goes to the second process to draw from (None: the data has errors and nothing will be drawn)."""
         with self._read_lock:
             self._reading = False
             self.read.clear()
+        threading.Thread(target=self._hand_over, args=(catalog,), daemon=True).start()  # a full pipe must not stop the build
 
     def page(self, url: str) -> Mapping[str, str]:
         drawn = self._pages.pop(url, None)
         if drawn is None:
             return {}
+        if not self.taken:  # drawn from the last page back to here: whatever it draws next, the build has drawn
+            self._process.kill()
         self.taken += 1
         return drawn
 
@@ -102,6 +108,14 @@ class DrawnAhead:
         if self._process.poll() is None:
             self._process.kill()
         self._process.wait()
+
+    def _hand_over(self, catalog: Catalog | None) -> None:
+        try:
+            with self._process.stdin as stream:
+                if catalog is not None:
+                    pickle.dump(catalog, stream, pickle.HIGHEST_PROTOCOL)
+        except (BrokenPipeError, ValueError):  # the second process has ended (or was stopped) first
+            pass
 
     def _receive(self) -> None:
         with self._process.stdout as stream:
@@ -128,21 +142,18 @@ def _send(out, message: tuple) -> None:
     out.flush()
 
 
-def _read_for_the_build(root: Path, label: str | None, today: dt.date, out) -> dict:
-    """Read the second half of the files, last first, and send them in batches (an empty one at the end).
-    Returns everything read, as `load_catalog`'s memo for this process's own catalog."""
+def _read_for_the_build(root: Path, label: str | None, today: dt.date, out) -> None:
+    """Read the second half of the files, last first, and send them in batches (an empty one at the end)."""
     files = yaml_files(root)
-    read, batch = {}, []
-    for key, entry in read_files(root, reversed(files[len(files) // 2:]), label=label, today=today):
-        read[key] = entry
-        batch.append((key, entry))
+    batch = []
+    for entry in read_files(root, reversed(files[len(files) // 2:]), label=label, today=today):
+        batch.append(entry)
         if len(batch) == READ_BATCH:
             _send(out, ("read", pickle.dumps(batch, pickle.HIGHEST_PROTOCOL)))
             batch = []
     if batch:
         _send(out, ("read", pickle.dumps(batch, pickle.HIGHEST_PROTOCOL)))
     _send(out, ("read", b""))
-    return read
 
 
 def _main(journeys_dir: str, label: str, day: str) -> None:
@@ -151,10 +162,11 @@ def _main(journeys_dir: str, label: str, day: str) -> None:
     root = Path(journeys_dir)
     out = sys.stdout.buffer
     try:
-        read = _read_for_the_build(root, label or None, today, out)
-        catalog, problems = load_catalog(root, label=label or None, today=today, memo=read)
-        if errors(problems):
-            return  # the build itself reports them and stops
+        _read_for_the_build(root, label or None, today, out)
+        try:
+            catalog = pickle.load(sys.stdin.buffer)
+        except EOFError:
+            return  # the data has errors: the build itself reports them and stops
         for url, drawn in draw(catalog, today):
             _send(out, ("page", url, drawn))
     except BrokenPipeError:  # the build ended first

@@ -48,7 +48,7 @@ def start(project_dir: Path, journeys_dir: Path, memo: dict | None = None, draw_
 
     Returns the catalog and the warnings, which the caller shows without stopping. `memo` spares unchanged files
     a second parse (see `load_catalog`). With `draw_ahead` and many journeys, a second process draws the generated
-    pages' fragments meanwhile, and reads half of the files for this one (see `prerender`).
+    pages' fragments meanwhile, after reading half of the files for this one (see `prerender`).
     """
     project_dir = Path(project_dir).resolve()
     root = Path(journeys_dir)
@@ -64,7 +64,7 @@ def start(project_dir: Path, journeys_dir: Path, memo: dict | None = None, draw_
         catalog, problems = load_catalog(root, label=label, today=day, memo=memo)
     else:  # what the second process has read by the time the build comes to a file is not read again
         catalog, problems = load_catalog(root, label=label, today=day, memo=ahead.read)
-        ahead.reading_done()
+        ahead.reading_done(None if errors(problems) else catalog)
     if errors(problems):
         raise DataError(problems)
     built = _context(root, catalog, day)
