@@ -15,17 +15,24 @@ draws the fragments of the generated pages (journeys, personas, comparisons,
 more rows of long tables) from the last page backwards, with the same renderers
 for the same day. MkDocs renders from the first page on; the Markdown extension
 takes a page's fragments when they have arrived and draws them itself when
-not. The first page it finds drawn means every later one is too, so the second
-process ends there and leaves its core to Pagefind. Nothing ever waits for the
-second process, and if it fails the build only loses the head start. Same code,
-same data, same day: the same HTML, which `tests/test_prerender.py` checks
-against a build without it.
+not. The first page it finds drawn means every later one is too, so the build
+tells the second process (SIGUSR1) to stop drawing there.
+
+Data files: before it draws, the second process makes the open data and the
+tables' rows (`generated_files`, about a second at 1,000 journeys). MkDocs
+copies them only after every page is rendered; the build takes them if they
+have arrived by then and makes them itself if not.
+
+Nothing ever waits for the second process, and if it fails the build only loses
+the head start. Same code, same data, same day: the same files, which
+`tests/test_prerender.py` checks against a build without it.
 """
 from __future__ import annotations
 
 import datetime as dt
 import os
 import pickle
+import signal
 import subprocess
 import sys
 import threading
@@ -36,7 +43,8 @@ from .loader import read_files, yaml_files
 from .model import Catalog
 from .render.context import RenderContext
 from .render.fragments import MARKER, expand
-from .render.pages import generated_pages
+from .render.export import GeneratedFile
+from .render.pages import generated_files, generated_pages
 from .site_map import relative, url_of
 
 # Below this many journeys, starting a second interpreter (about a third of a second) gains nothing.
@@ -57,7 +65,8 @@ def draw(catalog: Catalog, today: dt.date) -> Iterator[tuple[str, dict[str, str]
 
 
 def worth_it(journeys_dir: Path) -> bool:
-    return sum(1 for _ in Path(journeys_dir).rglob("*.yml")) >= WORTH_A_PROCESS and (os.cpu_count() or 1) > 1
+    return (sum(1 for _ in Path(journeys_dir).rglob("*.yml")) >= WORTH_A_PROCESS and (os.cpu_count() or 1) > 1
+            and hasattr(signal, "SIGUSR1"))
 
 
 class DrawnAhead:
@@ -70,6 +79,8 @@ class DrawnAhead:
         self._read_lock = threading.Lock()
         self._all_read = threading.Event()
         self._pages: dict[str, dict[str, str]] = {}
+        self._label = label
+        self._files: list[GeneratedFile] | None = None
         self.taken = 0  # pages whose fragments came from the second process
         self._process = subprocess.Popen(
             [sys.executable, "-m", __name__, str(journeys_dir), "" if label is None else label, today.isoformat()],
@@ -91,9 +102,13 @@ class DrawnAhead:
         if drawn is None:
             return {}
         if not self.taken:  # drawn from the last page back to here: whatever it draws next, the build has drawn
-            self._process.kill()
+            self._process.send_signal(signal.SIGUSR1)
         self.taken += 1
         return drawn
+
+    def data_files(self, journeys_prefix: str) -> list[GeneratedFile] | None:
+        """`generated_files` for this prefix if they have arrived, else None."""
+        return self._files if self._files is not None and journeys_prefix == self._label else None
 
     def wait_until_read(self) -> None:
         """Until the second process has sent every file it reads for the build (for tests; a build never waits)."""
@@ -122,11 +137,14 @@ class DrawnAhead:
             while True:
                 try:
                     message = pickle.load(stream)
-                except (EOFError, pickle.UnpicklingError):
+                except Exception:  # the end, or a message cut off when the process was stopped (any error then)
                     self._all_read.set()
                     return
                 if message[0] == "page":
                     self._pages[message[1]] = message[2]
+                    continue
+                if message[0] == "files":
+                    self._files = message[1]
                     continue
                 with self._read_lock:
                     if self._reading and message[1]:  # unpickled only while the build still reads
@@ -158,6 +176,8 @@ def _read_for_the_build(root: Path, label: str | None, today: dt.date, out) -> N
 
 def _main(journeys_dir: str, label: str, day: str) -> None:
     os.nice(10)  # behind the build and Pagefind: drawing ahead may use a core only when nobody else needs it
+    met = threading.Event()  # the build has come to the pages drawn here
+    signal.signal(signal.SIGUSR1, lambda *_: met.set())
     today = dt.date.fromisoformat(day)
     root = Path(journeys_dir)
     out = sys.stdout.buffer
@@ -167,7 +187,11 @@ def _main(journeys_dir: str, label: str, day: str) -> None:
             catalog = pickle.load(sys.stdin.buffer)
         except EOFError:
             return  # the data has errors: the build itself reports them and stops
+        if label:
+            _send(out, ("files", generated_files(catalog, today, label)))
         for url, drawn in draw(catalog, today):
+            if met.is_set():
+                break
             _send(out, ("page", url, drawn))
     except BrokenPipeError:  # the build ended first
         os._exit(0)

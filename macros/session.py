@@ -20,6 +20,8 @@ from .loader import load_catalog
 from .model import Catalog
 from .problems import Problem, errors
 from .render.context import RenderContext
+from .render.export import GeneratedFile
+from .render.pages import generated_files
 from .today import today
 
 DEFAULT_JOURNEYS_DIR = "journeys"
@@ -85,6 +87,17 @@ def drawn(project_dir: Path, url: str) -> Mapping[str, str]:
     """The fragments of the page at `url` that a second process has drawn ahead, by marker (often none)."""
     ahead = _ahead.get(Path(project_dir).resolve())
     return ahead.page(url) if ahead else {}
+
+
+def data_files(project_dir: Path, journeys_prefix: str) -> list[GeneratedFile]:
+    """The open data and the tables' rows for the build under way: from the second process if they have arrived,
+    else made here (`journeys_prefix`: the journeys folder as seen from the repository root)."""
+    ahead = _ahead.get(Path(project_dir).resolve())
+    sent = ahead.data_files(journeys_prefix) if ahead else None
+    if sent is not None:
+        return sent
+    built = context(project_dir)
+    return generated_files(built.catalog, built.today, journeys_prefix)
 
 
 def context(project_dir: Path) -> RenderContext:

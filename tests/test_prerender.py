@@ -37,7 +37,7 @@ def test_a_build_with_fragments_drawn_ahead_writes_the_same_site(kind, tmp_path,
     start, take, parse = prerender.DrawnAhead.__init__, prerender.DrawnAhead.page, loader.read_document
 
     # A build never waits; here it reads only after the second process has sent its half of the files,
-    # and every page's fragments must come from there.
+    # and every page's fragments and the data files must come from there.
     def started_and_read(self, *args):
         start(self, *args)
         self.wait_until_read()
@@ -60,6 +60,8 @@ def test_a_build_with_fragments_drawn_ahead_writes_the_same_site(kind, tmp_path,
     ahead = build_site(project, tmp_path / "ahead")
     assert ahead.returncode == 0, ahead.stderr
     files = len(loader.yaml_files(project / "journeys"))
-    assert [(drawing.shared, drawing.taken) for drawing in finished] == [(files - files // 2, len(generated_pages(session.catalog(project))))]
+    pages = len(generated_pages(session.catalog(project)))
+    sent = [(drawing.shared, drawing.taken, drawing.data_files("journeys") is not None) for drawing in finished]
+    assert sent == [(files - files // 2, pages, True)], "half of the files read, every page drawn, the data files made"
     assert len(parsed) == files // 2, "the build reads only the files the second process has not sent"
     assert different_files(tmp_path / "alone", tmp_path / "ahead") == []

@@ -30,8 +30,8 @@ from . import live_rebuild, serve_errors, theme_files
 from .builder import PageContext, set_current_page
 from ..editor.bundle import editor_files
 from ..files import link_message, walk
-from ..render.pages import generated_files, generated_pages
-from ..today import DateError, today
+from ..render.pages import generated_file_paths, generated_pages
+from ..today import DateError
 
 log = logging.getLogger("mkdocs.plugins.kundenwege")
 
@@ -94,6 +94,7 @@ class KundenwegePlugin(BasePlugin[KundenwegeConfig]):
         return config
 
     def on_files(self, files: Files, config) -> Files:
+        self.data_files = []
         if self.errors:
             for src_uri in serve_errors.page_sources(Path(self.config.journeys_dir), self.live.catalog):
                 if files.get_file_from_path(src_uri) is None:
@@ -113,7 +114,13 @@ class KundenwegePlugin(BasePlugin[KundenwegeConfig]):
             files.append((live_rebuild.KeptFile if kept else File).generated(config, page.src_uri, content=page.content))
         if partial == "pages":
             return files  # the open data follows with the lists
-        for data in generated_files(self.catalog, today(), shown) + editor_files(Path(self.config.journeys_dir)):
+        # The open data and the tables' rows are filled in by `on_env`, after the pages: often a second process has
+        # made them by then (see `prerender`). Until then the files exist, so links to them are checked as usual.
+        self.data_prefix = shown
+        self.data_files = [File.generated(config, path, content="") for path in generated_file_paths()]
+        for file in self.data_files:
+            files.append(file)
+        for data in editor_files(Path(self.config.journeys_dir)):
             files.append(File.generated(config, data.path, content=data.content))
         return files
 
@@ -127,6 +134,11 @@ class KundenwegePlugin(BasePlugin[KundenwegeConfig]):
         # Compiled templates are kept between builds and serve's rebuilds, in Jinja's own folder in the temp directory
         # (checked against each template's source, so a changed theme compiles again): compiling is half a small build.
         env.bytecode_cache = jinja2.FileSystemBytecodeCache()
+        if self.data_files:
+            made = {data.path: data.content for data in session.data_files(self.project, self.data_prefix)}
+            for file in self.data_files:
+                content = made[file.src_uri]
+                file.content_bytes = content if isinstance(content, bytes) else content.encode()
         return env
 
     def on_pre_build(self, config) -> None:

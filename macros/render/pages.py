@@ -87,6 +87,12 @@ def generated_files(catalog: Catalog, today: dt.date, journeys_prefix: str = "jo
     return open_data(catalog, today, journeys_prefix) + tables
 
 
+def generated_file_paths() -> list[str]:
+    """Where `generated_files` writes, known before the data is loaded: the paths never depend on the data, so
+    they are those of an empty catalog."""
+    return [file.path for file in generated_files(Catalog(), dt.date.min)]
+
+
 def _front_matter(title: str, edit_path: str, hide: tuple[str, ...] = (), legal_review: dict | None = None) -> str:
     """The theme's edit button opens `edit_path` (see macros/theme/partials/actions.html);
     `legal_review` becomes the Stand line under the title (macros/theme/partials/legal-review.html)."""
