@@ -132,3 +132,24 @@ def test_the_theme_gives_the_same_files_without_walking_hidden_folders():
         added.append(sorted((file.src_uri, file.abs_src_path) for file in files))
     assert added[0] == added[1] and added[0]
     assert "<svg" in visible.get_template(".icons/material/magnify.svg").render()
+
+
+def test_pagefind_reads_only_the_article_and_writes_the_same_index(small_site, tmp_path, monkeypatch):
+    """During the build Pagefind gets each page without header, navigation and scripts (`search.searchable`)."""
+    from macros import search
+
+    pages = [(page.parent.relative_to(small_site).as_posix(), page.read_text(encoding="utf-8"))
+             for page in sorted(small_site.rglob("index.html"))]
+
+    def bundle(out: Path) -> dict[str, bytes]:
+        index = search.StreamingIndex()
+        for folder, html in pages:
+            index.add("" if folder == "." else folder + "/", html)
+        index.write(out)
+        return {path.relative_to(out).as_posix(): path.read_bytes() for path in (out / search.BUNDLE_DIR).rglob("*") if path.is_file()}
+
+    sent = sum(len(search.searchable(html)) for _, html in pages)
+    assert sent < 0.9 * sum(len(html) for _, html in pages), "the header and navigation stay out"
+    trimmed = bundle(tmp_path / "trimmed")
+    monkeypatch.setattr(search, "searchable", lambda html: html)
+    assert trimmed == bundle(tmp_path / "whole")
