@@ -63,7 +63,7 @@ def index_site(site: Path) -> str:
 def searchable(html: str) -> str:
     """What Pagefind needs of a written page: its head (language, title) and the article that holds the marked body.
 
-    Header, navigation, footer and scripts are about a fifth of every page, which Pagefind would parse for nothing
+    Header, navigation, footer and scripts are about a quarter of every page, which Pagefind would parse for nothing
     (at 1,000 journeys, 18 % of its time); the bundle it writes is the same byte for byte (`tests/test_build.py`).
     """
     body, start, marked, end = html.find("<body"), html.find("<article"), html.find("data-pagefind-body"), html.rfind("</article>")
