@@ -70,7 +70,7 @@ def worth_it(journeys_dir: Path) -> bool:
 
 
 class DrawnAhead:
-    """The second process and what it has sent so far; neither `read` nor `page(url)` ever waits."""
+    """The second process and what it has sent so far; `read`, `page(url)` and `data_files` never wait."""
 
     def __init__(self, journeys_dir: Path, label: str | None, today: dt.date):
         self.read: dict = {}  # files read by the second process, as `load_catalog`'s memo: the build looks here first

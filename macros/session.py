@@ -62,10 +62,9 @@ def start(project_dir: Path, journeys_dir: Path, memo: dict | None = None, draw_
             _ahead.pop(project_dir).stop()
         if draw_ahead and prerender.worth_it(root):
             ahead = _ahead[project_dir] = prerender.DrawnAhead(root, label, day)
-    if ahead is None:
-        catalog, problems = load_catalog(root, label=label, today=day, memo=memo)
-    else:  # what the second process has read by the time the build comes to a file is not read again
-        catalog, problems = load_catalog(root, label=label, today=day, memo=ahead.read)
+    # What the second process has read by the time the build comes to a file is not read again.
+    catalog, problems = load_catalog(root, label=label, today=day, memo=memo if ahead is None else ahead.read)
+    if ahead is not None:
         ahead.reading_done(None if errors(problems) else catalog)
     if errors(problems):
         raise DataError(problems)
