@@ -29,7 +29,10 @@ from pathlib import Path
 import pagefind_bin
 
 BUNDLE_DIR = "pagefind"
-EXCLUDED = ("[data-search-exclude]", ".headerlink", ".md-content__button")
+EXCLUDE_ATTRIBUTE = "data-search-exclude"
+EXCLUDED = (f"[{EXCLUDE_ATTRIBUTE}]", ".headerlink", ".md-content__button")
+_TAG_NAME = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)[\s>]")
+_SPACE = (" ", "\t", "\n", "\r", "\f")
 
 
 class SearchIndexError(Exception):
@@ -61,15 +64,64 @@ def index_site(site: Path) -> str:
 
 
 def searchable(html: str) -> str:
-    """What Pagefind needs of a written page: its head (language, title) and the article that holds the marked body.
+    """What Pagefind needs of a written page: its head (language, title) and the article that holds the marked body,
+    without the elements it would skip (`data-search-exclude`: diagrams, the map's step list).
 
-    Header, navigation, footer and scripts are about a quarter of every page, which Pagefind would parse for nothing
-    (at 1,000 journeys, 18 % of its time); the bundle it writes is the same byte for byte (`tests/test_build.py`).
+    Header, navigation, footer and scripts are about a quarter of every page, and the skipped elements half of a
+    journey's article: Pagefind's time grows with the bytes it parses, even where it indexes nothing. The bundle it
+    writes is the same byte for byte (`tests/test_build.py`).
     """
     body, start, marked, end = html.find("<body"), html.find("<article"), html.find("data-pagefind-body"), html.rfind("</article>")
     if not 0 <= body < start < marked < end:
         return html
-    return f"{html[:body]}<body>{html[start:end + len('</article>')]}</body></html>"
+    return f"{html[:body]}<body>{without_excluded(html[start:end + len('</article>')])}</body></html>"
+
+
+def without_excluded(html: str) -> str:
+    """`html` without the elements whose start tag carries `data-search-exclude`.
+
+    Found with string searches, as the renderers write them: the attribute inside a start tag, the element closed by
+    its matching end tag. Whatever does not look like that (the word in a text, an element never closed) stays in,
+    and Pagefind skips it by its selector as before.
+    """
+    kept, done, searched = [], 0, 0
+    while (mark := html.find(EXCLUDE_ATTRIBUTE, searched)) != -1:
+        searched = mark + len(EXCLUDE_ATTRIBUTE)
+        start = html.rfind("<", done, mark)
+        name = _TAG_NAME.match(html, start) if _is_attribute(html, start, mark) else None
+        tag_end = html.find(">", mark)
+        closed = tag_end > 0 and html[tag_end - 1] == "/"  # `<g …/>`: no content to cut
+        stop = _end_of_element(html, name.group(1), tag_end + 1) if name and tag_end != -1 and not closed else -1
+        if stop == -1:
+            continue
+        kept.append(html[done:start])
+        done = searched = stop
+    kept.append(html[done:])
+    return "".join(kept)
+
+
+def _is_attribute(html: str, start: int, mark: int) -> bool:
+    """Whether the name at `mark` is an attribute of the start tag opened at `start`: not text, not in a quoted value."""
+    after = html[mark + len(EXCLUDE_ATTRIBUTE):mark + len(EXCLUDE_ATTRIBUTE) + 1]
+    return (start != -1 and html[mark - 1] in _SPACE and after in (*_SPACE, ">", "=", "/")
+            and html.rfind(">", start, mark) == -1 and html.count('"', start, mark) % 2 == 0 and html.count("'", start, mark) % 2 == 0)
+
+
+def _end_of_element(html: str, tag: str, position: int) -> int:
+    """Where the element `tag`, whose start tag ends at `position`, ends (after its end tag); -1 if it does not."""
+    opening, closing, depth = f"<{tag}", f"</{tag}>", 1
+    while depth:
+        close = html.find(closing, position)
+        if close == -1:
+            return -1
+        nested = html.find(opening, position, close)
+        if nested != -1:  # another start tag of the same name, unless it only begins the same way or closes itself
+            position = html.find(">", nested, close) + 1 or close
+            if html[nested + len(opening)] in (*_SPACE, ">", "/") and html[position - 2] != "/":
+                depth += 1
+        else:
+            depth, position = depth - 1, close + len(closing)
+    return position
 
 
 class StreamingIndex:

@@ -135,7 +135,8 @@ def test_the_theme_gives_the_same_files_without_walking_hidden_folders():
 
 
 def test_pagefind_reads_only_the_article_and_writes_the_same_index(small_site, tmp_path, monkeypatch):
-    """During the build Pagefind gets each page without header, navigation and scripts (`search.searchable`)."""
+    """During the build Pagefind gets each page without header, navigation, scripts and the elements it skips
+    (`search.searchable`): the bundle is the same."""
     from macros import search
 
     pages = [(page.parent.relative_to(small_site).as_posix(), page.read_text(encoding="utf-8"))
