@@ -120,7 +120,7 @@ def _scale() -> str:
     marks = "".join(
         f'<span style="top: {level(e):.0f}%">{e} {EMOTION_WORDS[e]}</span>' for e in (5, 3, 1)
     )
-    return f'<span class="kw-curve-cell kw-scale" aria-hidden="true">{marks}</span>'
+    return f'<span class="kw-curve-cell kw-scale" aria-hidden="true" data-search-exclude>{marks}</span>'
 
 
 def legend(journey: Journey) -> str:
@@ -135,7 +135,7 @@ def legend(journey: Journey) -> str:
         items.append(f"{CONFIDENCE_NAME} „aus einer Veröffentlichung“: so erzählt es eine veröffentlichte Quelle, die der Beleg nennt.")
     if any(s.confidence == "planned" for s in journey.steps):
         items.append("„geplant“: so vorgesehen, noch nicht erlebt.")
-    return '<ul class="kw-legend" aria-label="Legende">' + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
+    return '<ul class="kw-legend" aria-label="Legende" data-search-exclude>' + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
 
 
 def map_table(journey: Journey, today: dt.date) -> str:
@@ -170,7 +170,7 @@ def map_table(journey: Journey, today: dt.date) -> str:
         f'<tbody>{"".join(rows)}</tbody></table>'
     )
     return (
-        f'<p class="kw-scroll-hint" id="kw-map-hint-{journey.id}">Die Journey Map ist breiter als der Platz hier: '
+        f'<p class="kw-scroll-hint" id="kw-map-hint-{journey.id}" data-search-exclude>Die Journey Map ist breiter als der Platz hier: '
         "seitlich scrollen (wischen, Umschalt + Mausrad oder nach einem Klick in die Tabelle die Pfeiltasten). "
         "Die erste Spalte bleibt stehen.</p>"
         + scroll_region("Journey Map, seitlich scrollbar", table, css="kw-scroll kw-map-scroll", described_by=f"kw-map-hint-{journey.id}")

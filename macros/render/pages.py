@@ -107,7 +107,7 @@ def _front_matter(title: str, edit_path: str, hide: tuple[str, ...] = (), legal_
 def editor_link(page_url: str, source: str) -> str:
     """„Im Editor bearbeiten“: the editor page with this file open (`source` relative to the journeys root).
     Raw HTML, so a handbook without the editor page (a test project) still builds strictly."""
-    return f'<p class="kw-editor-link"><a href="{relative(page_url, editor_url(source))}">Im Editor bearbeiten</a></p>'
+    return f'<p class="kw-editor-link" data-search-exclude><a href="{relative(page_url, editor_url(source))}">Im Editor bearbeiten</a></p>'
 
 
 def journey_page(journey: Journey, edit_path: str = "") -> str:

@@ -27,7 +27,7 @@ def journey_links(pairs: dict[str, tuple[Journey, Journey]], journey: Journey, h
         links.append(f'<a href="{html_text(href(comparison_url(compared)))}">Ist und Soll vergleichen</a>')
     poster = f'{html_text(href(journey_url(journey.id)))}#{poster_anchor(journey.id)}'  # ids are a–z, 0–9 and "-"
     links.append(f'<a href="{poster}">Workshop-Poster: die Journey Map auf einem A3-Bogen quer</a>')
-    return '<ul class="kw-journey-links">' + "".join(f"<li>{link}</li>" for link in links) + "</ul>"
+    return '<ul class="kw-journey-links" data-search-exclude>' + "".join(f"<li>{link}</li>" for link in links) + "</ul>"
 
 
 def poster_head(journey: Journey, persona: Persona, today: dt.date) -> str:
@@ -39,7 +39,7 @@ def poster_head(journey: Journey, persona: Persona, today: dt.date) -> str:
         facts.append(f"zuletzt geprüft {html_text(journey.last_reviewed)}")
     facts.append(f"Stand {today.isoformat()}")
     return (
-        f'<div class="kw-poster-head" id="{poster_anchor(journey.id)}">'
+        f'<div class="kw-poster-head" id="{poster_anchor(journey.id)}" data-search-exclude>'
         '<p class="kw-poster-notice">Poster-Ansicht: Drucke diese Seite auf A3 quer (die Größe ist eingestellt). '
         '<a href="#">Zurück zur ganzen Journey</a></p>'
         f'<p class="kw-poster-title">{html_text(journey.title)}</p>'
