@@ -30,7 +30,9 @@ import pagefind_bin
 
 BUNDLE_DIR = "pagefind"
 EXCLUDE_ATTRIBUTE = "data-search-exclude"
-EXCLUDED = (f"[{EXCLUDE_ATTRIBUTE}]", ".headerlink", ".md-content__button")
+# Page furniture that carries an id (poster sheet, scroll hints) is skipped by its class, not cut with
+# `data-search-exclude`: Pagefind records the id of a skipped element as an anchor, and the bundle must stay the same.
+EXCLUDED = (f"[{EXCLUDE_ATTRIBUTE}]", ".headerlink", ".md-content__button", ".kw-poster-head", ".kw-scroll-hint")
 _TAG_NAME = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)[\s>]")
 _SPACE = (" ", "\t", "\n", "\r", "\f")
 

@@ -170,7 +170,7 @@ def map_table(journey: Journey, today: dt.date) -> str:
         f'<tbody>{"".join(rows)}</tbody></table>'
     )
     return (
-        f'<p class="kw-scroll-hint" id="kw-map-hint-{journey.id}" data-search-exclude>Die Journey Map ist breiter als der Platz hier: '
+        f'<p class="kw-scroll-hint" id="kw-map-hint-{journey.id}">Die Journey Map ist breiter als der Platz hier: '
         "seitlich scrollen (wischen, Umschalt + Mausrad oder nach einem Klick in die Tabelle die Pfeiltasten). "
         "Die erste Spalte bleibt stehen.</p>"
         + scroll_region("Journey Map, seitlich scrollbar", table, css="kw-scroll kw-map-scroll", described_by=f"kw-map-hint-{journey.id}")

@@ -39,7 +39,7 @@ def poster_head(journey: Journey, persona: Persona, today: dt.date) -> str:
         facts.append(f"zuletzt geprüft {html_text(journey.last_reviewed)}")
     facts.append(f"Stand {today.isoformat()}")
     return (
-        f'<div class="kw-poster-head" id="{poster_anchor(journey.id)}" data-search-exclude>'
+        f'<div class="kw-poster-head" id="{poster_anchor(journey.id)}">'
         '<p class="kw-poster-notice">Poster-Ansicht: Drucke diese Seite auf A3 quer (die Größe ist eingestellt). '
         '<a href="#">Zurück zur ganzen Journey</a></p>'
         f'<p class="kw-poster-title">{html_text(journey.title)}</p>'
