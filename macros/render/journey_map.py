@@ -107,7 +107,7 @@ def _emotion_cells(journey: Journey) -> list[str]:
         following = steps[i + 1].emotion if i + 1 < len(steps) else None
         low = journey.is_low_point(step)
         cells.append(
-            f'<div class="kw-curve-cell">{column_segment(previous, step.emotion, following)}'
+            f'<div class="kw-curve-cell" data-search-exclude>{column_segment(previous, step.emotion, following)}'
             f'<span class="kw-dot" style="top: {level(step.emotion):.0f}%">{emotion_icon(step.emotion)}</span></div>'
             f'<span class="kw-emotion-text">{step.emotion} – {EMOTION_WORDS[step.emotion]}</span>'
             + (' <strong class="kw-low-text">Tiefpunkt</strong>' if low else "")
