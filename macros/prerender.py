@@ -30,6 +30,7 @@ the head start. Same code, same data, same day: the same files, which
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import pickle
 import signal
@@ -181,12 +182,15 @@ def _main(journeys_dir: str, label: str, day: str) -> None:
     today = dt.date.fromisoformat(day)
     root = Path(journeys_dir)
     out = sys.stdout.buffer
+    gc.disable()  # what it reads and the catalog it gets form no cycles and live to the end (see `session.gc_paused`)
     try:
         _read_for_the_build(root, label or None, today, out)
         try:
             catalog = pickle.load(sys.stdin.buffer)
         except EOFError:
             return  # the data has errors: the build itself reports them and stops
+        gc.freeze()
+        gc.enable()
         if label:
             _send(out, ("files", generated_files(catalog, today, label)))
         for url, drawn in draw(catalog, today):

