@@ -144,25 +144,36 @@ class StreamingIndex:
         self._pages = 0
         self._words = 0
         self._errors: list[str] = []
+        self._written: tuple[Path, _Answer] | None = None
         threading.Thread(target=self._write, daemon=True).start()
         threading.Thread(target=self._read, daemon=True).start()
         self._index = self._ask({"type": "NewIndex", "config": {"exclude_selectors": list(exclude)}}).result()["index_id"]
 
     def add(self, url: str, html: str) -> None:
-        """Queue one written page; `url` relative to the site root, e.g. "journeys/x/". Pages without a marked
-        article (data-pagefind-body) stay out, as the Pagefind program leaves them out."""
+        """Queue one page (as written, or its article as `adapters.article_ahead` makes it); `url` relative to the
+        site root, e.g. "journeys/x/". Pages without a marked article (data-pagefind-body) stay out, as the Pagefind
+        program leaves them out."""
         if "data-pagefind-body" in html:
             self._pages += 1
             self._send({"type": "AddFile", "index_id": self._index, "url": "/" + url, "file_contents": searchable(html)})
 
+    def start_writing(self, site: Path) -> None:
+        """Have Pagefind write the bundle into `site/pagefind/` once it has indexed every page added so far, while
+        the caller goes on; `write` waits for it."""
+        if self._pages == 0:
+            raise SearchIndexError(NO_BODY.format(site=site))
+        shutil.rmtree(site / BUNDLE_DIR, ignore_errors=True)
+        self._written = (site, self._ask({"type": "WriteFiles", "index_id": self._index, "output_path": str(site / BUNDLE_DIR)}))
+
     def write(self, site: Path) -> str:
-        """Write the bundle into `site/pagefind/`, stop the service; returns what was indexed, in German."""
+        """Write the bundle into `site/pagefind/` (or wait for the writing started before), stop the service;
+        returns what was indexed, in German."""
         try:
-            if self._pages == 0:
-                raise SearchIndexError(NO_BODY.format(site=site))
-            shutil.rmtree(site / BUNDLE_DIR, ignore_errors=True)
-            self._ask({"type": "WriteFiles", "index_id": self._index, "output_path": str(site / BUNDLE_DIR)}).result()
-            _until_written(site / BUNDLE_DIR)
+            if self._written is None:
+                self.start_writing(site)
+            bundle_site, answer = self._written
+            answer.result()
+            _until_written(bundle_site / BUNDLE_DIR)
             if self._errors:
                 raise SearchIndexError("Der Suchindex ließ sich nicht erstellen:\n" + "\n".join(self._errors))
             return f"{self._pages} Seiten, {self._words} Wörter"

@@ -147,23 +147,31 @@ def test_the_theme_gives_the_same_files_without_walking_hidden_folders():
     assert "<svg" in visible.get_template(".icons/material/magnify.svg").render()
 
 
-def test_pagefind_reads_only_the_article_and_writes_the_same_index(small_site, tmp_path, monkeypatch):
-    """During the build Pagefind gets each page without header, navigation, scripts and the elements it skips
-    (`search.searchable`): the bundle is the same."""
+def test_the_search_index_is_the_one_pagefind_makes_from_the_finished_pages(small_handbook, tmp_path, monkeypatch):
+    """During the build Pagefind gets each page's article as soon as its Markdown is rendered (`article_ahead`),
+    without the elements it skips (`search.searchable`). The bundle is byte for byte the one it makes from the
+    written pages, whole, added in the same order."""
     from macros import search
 
-    pages = [(page.parent.relative_to(small_site).as_posix(), page.read_text(encoding="utf-8"))
-             for page in sorted(small_site.rglob("index.html"))]
+    order, add = [], search.StreamingIndex.add
+    monkeypatch.setattr(search.StreamingIndex, "add", lambda index, url, html: (order.append(url), add(index, url, html)))
+    (small_handbook / "docs" / "ohne-titel.md").write_text("Eine Seite ohne Überschrift: Material setzt den Titel darüber.\n", encoding="utf-8")
+    site = tmp_path / "site"
+    try:
+        assert build_site(small_handbook, site).returncode == 0
+    finally:
+        (small_handbook / "docs" / "ohne-titel.md").unlink()
+    written = [site / url / "index.html" for url in order]
+    assert any("kw-legal-review" in page.read_text(encoding="utf-8") for page in written), "a page with a legal review line"
+    assert "<h1" in (site / "ohne-titel" / "index.html").read_text(encoding="utf-8")
 
-    def bundle(out: Path) -> dict[str, bytes]:
-        index = search.StreamingIndex()
-        for folder, html in pages:
-            index.add("" if folder == "." else folder + "/", html)
-        index.write(out)
-        return {path.relative_to(out).as_posix(): path.read_bytes() for path in (out / search.BUNDLE_DIR).rglob("*") if path.is_file()}
-
-    sent = sum(len(search.searchable(html)) for _, html in pages)
-    assert sent < 0.9 * sum(len(html) for _, html in pages), "the header and navigation stay out"
-    trimmed = bundle(tmp_path / "trimmed")
     monkeypatch.setattr(search, "searchable", lambda html: html)
-    assert trimmed == bundle(tmp_path / "whole")
+    index = search.StreamingIndex()
+    for url, page in zip(order, written):
+        index.add(url, page.read_text(encoding="utf-8"))
+    index.write(tmp_path / "whole")
+
+    def bundle(root: Path) -> dict[str, bytes]:
+        return {path.relative_to(root).as_posix(): path.read_bytes() for path in (root / search.BUNDLE_DIR).rglob("*") if path.is_file()}
+
+    assert bundle(site) == bundle(tmp_path / "whole")

@@ -4,9 +4,10 @@ Thin on purpose. Loading and checking live in `session` and `model`, the pages
 in `render.pages`, the fragments in the Markdown extension that every builder
 runs, the edit links in the theme. What stays here is what only MkDocs offers:
 a hook at the start of each build (so `mkdocs serve` reloads edited YAML),
-a files hook for the generated pages, and hooks that hand each written page to
-the search index while the build goes on and write the index at the end (so
-`mkdocs serve` searches the current pages), and `on_page_markdown`, which tells
+a files hook for the generated pages, and hooks that hand each page's article to
+the search index as soon as its Markdown is rendered (`article_ahead`) and have
+it written while MkDocs renders the templates (so `mkdocs serve` searches the
+current pages too), and `on_page_markdown`, which tells
 the Markdown extension the page it renders (`builder`). During `mkdocs serve`,
 `live_rebuild` rebuilds only the pages a changed journey file touches, and data
 errors become a page instead of a stuck server (`serve_errors`), and the theme's
@@ -27,6 +28,7 @@ from mkdocs.structure.files import File, Files
 
 from .. import navigation_file, search, session
 from . import live_rebuild, serve_errors, theme_files
+from .article_ahead import ArticlesAhead
 from .builder import PageContext, set_current_page
 from ..editor.bundle import editor_files
 from ..files import link_message, walk
@@ -139,11 +141,17 @@ class KundenwegePlugin(BasePlugin[KundenwegeConfig]):
             for file in self.data_files:
                 content = made[file.src_uri]
                 file.content_bytes = content if isinstance(content, bytes) else content.encode()
+        if self.search_index is not None:  # every article is in: Pagefind writes while MkDocs renders the templates
+            try:
+                self.search_index.start_writing(Path(config.site_dir))
+            except search.SearchIndexError as error:
+                raise PluginError(str(error)) from None
         return env
 
     def on_pre_build(self, config) -> None:
         partial = self.live is not None and self.live.step
         self.search_index = None if partial or self.errors else search.StreamingIndex()  # a partial build sees only some pages
+        self.articles = ArticlesAhead(config) if self.search_index is not None else None
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:
         project = Path(config.config_file_path).parent
@@ -152,13 +160,15 @@ class KundenwegePlugin(BasePlugin[KundenwegeConfig]):
 
     def on_page_content(self, html: str, page, config, files) -> str:
         set_current_page(None)
-        return self.errors.page() if self.errors else html
+        if self.errors:
+            return self.errors.page()
+        if self.search_index is not None:
+            self.search_index.add(page.url, self.articles.page(page, html))
+        return html
 
     def on_post_page(self, output: str, page, config) -> str:
         if self.live:
             self.live.titles[page.file.src_uri] = page.title
-        if self.search_index is not None:
-            self.search_index.add(page.url, output)
         return output
 
     def on_post_build(self, config) -> None:
