@@ -56,20 +56,29 @@ def pain_hotspots(catalog: Catalog) -> list[Hotspot]:
     for ref in steps_of(lived_journeys(catalog)):
         for pain in ref.step.pain_points:
             if pain.topic:
-                by_topic.setdefault(pain.topic, Hotspot(TOPIC_LABELS[pain.topic], True)).places.append((ref, pain))
-            by_text.setdefault(text_key(pain.text), Hotspot(flat(pain.text), False)).places.append((ref, pain))
-    spots = [h for h in [*by_topic.values(), *by_text.values()] if len(h.journeys) > 1]
+                if pain.topic not in by_topic:
+                    by_topic[pain.topic] = Hotspot(TOPIC_LABELS[pain.topic], True)
+                by_topic[pain.topic].places.append((ref, pain))
+            key = text_key(pain.text)
+            if key not in by_text:  # most texts occur once: no spot is made for them until they do
+                by_text[key] = Hotspot(flat(pain.text), False)
+            by_text[key].places.append((ref, pain))
+    spots = [h for h in [*by_topic.values(), *by_text.values()] if len({ref.journey.id for ref, _ in h.places}) > 1]
     return sorted(spots, key=lambda h: (-len(h.journeys), -len(h.teams), not h.by_topic, h.label.casefold()))
 
 
 def lowest_moments(catalog: Catalog) -> list[StepRef]:
     """Every lived step, lowest emotion first; moments of truth before others at the same emotion."""
-    return sorted(steps_of(lived_journeys(catalog)), key=lambda r: (r.step.emotion, not r.step.moment_of_truth, r.journey.title.casefold(), r.number))
+    return _lowest_first(steps_of(lived_journeys(catalog)))
 
 
 def moments_of_truth(catalog: Catalog) -> list[StepRef]:
     """Where trust is decided, the ones that go worst first."""
-    return [r for r in lowest_moments(catalog) if r.step.moment_of_truth]
+    return _lowest_first([r for r in steps_of(lived_journeys(catalog)) if r.step.moment_of_truth])
+
+
+def _lowest_first(refs: list[StepRef]) -> list[StepRef]:
+    return sorted(refs, key=lambda r: (r.step.emotion, not r.step.moment_of_truth, r.journey.title.casefold(), r.number))
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ a builder without that hook loads on first use.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gc
 import threading
 from collections.abc import Iterator, Mapping
@@ -47,6 +48,12 @@ def _context(root: Path, catalog: Catalog, day: dt.date) -> RenderContext:
     return RenderContext(catalog, day, since_review=changes_since_review(root, catalog, day))
 
 
+@functools.lru_cache(maxsize=64)
+def _key(project_dir: Path) -> Path:
+    """A project's folder as the build's registries know it: resolved, once (every page with fragments asks)."""
+    return Path(project_dir).resolve()
+
+
 def start(project_dir: Path, journeys_dir: Path, memo: dict | None = None, draw_ahead: bool = False) -> tuple[Catalog, list[Problem]]:
     """Load the data for a new build of `project_dir`; raises `DataError` if any file has an error.
 
@@ -54,7 +61,7 @@ def start(project_dir: Path, journeys_dir: Path, memo: dict | None = None, draw_
     a second parse (see `load_catalog`). With `draw_ahead` and many journeys, a second process draws the generated
     pages' fragments meanwhile, after reading half of the files for this one (see `prerender`).
     """
-    project_dir = Path(project_dir).resolve()
+    project_dir = _key(project_dir)
     root = Path(journeys_dir)
     label = root.resolve().relative_to(project_dir).as_posix() if root.resolve().is_relative_to(project_dir) else None
     day = today()
@@ -67,7 +74,7 @@ def start(project_dir: Path, journeys_dir: Path, memo: dict | None = None, draw_
     # What the second process has read by the time the build comes to a file is not read again.
     with gc_paused():
         catalog, problems = load_catalog(root, label=label, today=day, memo=memo if ahead is None else ahead.read)
-    gc.freeze()  # until `finish`
+        gc.freeze()  # until `finish`; before the collector runs again, which would first sweep all that was loaded
     if ahead is not None:
         ahead.reading_done(None if errors(problems) else catalog)
     if errors(problems):
@@ -101,21 +108,21 @@ def finish(project_dir: Path) -> None:
     the catalog back to the cyclic collector (see `gc_paused`)."""
     gc.unfreeze()
     with _lock:
-        ahead = _ahead.pop(Path(project_dir).resolve(), None)
+        ahead = _ahead.pop(_key(project_dir), None)
     if ahead:
         ahead.stop()
 
 
 def drawn(project_dir: Path, url: str) -> Mapping[str, str]:
     """The fragments of the page at `url` that a second process has drawn ahead, by marker (often none)."""
-    ahead = _ahead.get(Path(project_dir).resolve())
+    ahead = _ahead.get(_key(project_dir))
     return ahead.page(url) if ahead else {}
 
 
 def data_files(project_dir: Path, journeys_prefix: str) -> list[GeneratedFile]:
     """The open data and the tables' rows for the build under way: from the second process if they have arrived,
     else made here (`journeys_prefix`: the journeys folder as seen from the repository root)."""
-    ahead = _ahead.get(Path(project_dir).resolve())
+    ahead = _ahead.get(_key(project_dir))
     sent = ahead.data_files(journeys_prefix) if ahead else None
     if sent is not None:
         return sent
@@ -125,7 +132,7 @@ def data_files(project_dir: Path, journeys_prefix: str) -> list[GeneratedFile]:
 
 def context(project_dir: Path) -> RenderContext:
     """The render context of the build under way for `project_dir`, loading `journeys/` if no build started one."""
-    project_dir = Path(project_dir).resolve()
+    project_dir = _key(project_dir)
     with _lock:
         if project_dir not in _contexts:
             loaded, problems = load_catalog(project_dir / DEFAULT_JOURNEYS_DIR)
