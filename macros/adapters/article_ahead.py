@@ -2,10 +2,10 @@
 
 Pagefind indexes the article that `macros/theme/main.html` marks with `data-pagefind-body`. MkDocs renders the
 Markdown of every page before the template of any, so handing Pagefind the written pages left all of its work
-for the end: at 1,000 journeys the build waited about 2 s for it. The article is known earlier. It is Material's
-content (a heading if the Markdown has none, then the page's HTML) with our legal review line under the heading,
-and its edit buttons, which search skips. Made here from the same parts, it goes to Pagefind while MkDocs
-renders the next page, and Pagefind writes its bundle while MkDocs renders the templates.
+for the end: at 1,000 journeys the build waited about 2 s for it. The article is known earlier: Material's
+content (a heading if the Markdown has none, then the page's HTML) with our legal review line under the heading;
+its edit buttons, which search skips, are left out. Made here from the same parts, it goes to Pagefind while
+MkDocs renders the next page, and Pagefind writes its bundle while MkDocs renders the templates.
 
 `tests/test_build.py` checks that the bundle is byte for byte the one Pagefind makes from the finished pages.
 """
