@@ -144,7 +144,7 @@ class StreamingIndex:
         self._pages = 0
         self._words = 0
         self._errors: list[str] = []
-        self._written: tuple[Path, _Answer] | None = None
+        self._writing: _Answer | None = None
         threading.Thread(target=self._write, daemon=True).start()
         threading.Thread(target=self._read, daemon=True).start()
         self._index = self._ask({"type": "NewIndex", "config": {"exclude_selectors": list(exclude)}}).result()["index_id"]
@@ -163,17 +163,16 @@ class StreamingIndex:
         if self._pages == 0:
             raise SearchIndexError(NO_BODY.format(site=site))
         shutil.rmtree(site / BUNDLE_DIR, ignore_errors=True)
-        self._written = (site, self._ask({"type": "WriteFiles", "index_id": self._index, "output_path": str(site / BUNDLE_DIR)}))
+        self._writing = self._ask({"type": "WriteFiles", "index_id": self._index, "output_path": str(site / BUNDLE_DIR)})
 
     def write(self, site: Path) -> str:
-        """Write the bundle into `site/pagefind/` (or wait for the writing started before), stop the service;
+        """Write the bundle into `site/pagefind/` (or wait for the writing `start_writing` began there), stop the service;
         returns what was indexed, in German."""
         try:
-            if self._written is None:
+            if self._writing is None:
                 self.start_writing(site)
-            bundle_site, answer = self._written
-            answer.result()
-            _until_written(bundle_site / BUNDLE_DIR)
+            self._writing.result()
+            _until_written(site / BUNDLE_DIR)
             if self._errors:
                 raise SearchIndexError("Der Suchindex ließ sich nicht erstellen:\n" + "\n".join(self._errors))
             return f"{self._pages} Seiten, {self._words} Wörter"
