@@ -63,7 +63,7 @@ def pain_hotspots(catalog: Catalog) -> list[Hotspot]:
             if key not in by_text:  # most texts occur once: no spot is made for them until they do
                 by_text[key] = Hotspot(flat(pain.text), False)
             by_text[key].places.append((ref, pain))
-    spots = [h for h in [*by_topic.values(), *by_text.values()] if len({ref.journey.id for ref, _ in h.places}) > 1]
+    spots = [h for h in [*by_topic.values(), *by_text.values()] if len(h.journeys) > 1]
     return sorted(spots, key=lambda h: (-len(h.journeys), -len(h.teams), not h.by_topic, h.label.casefold()))
 
 
