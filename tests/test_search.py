@@ -153,7 +153,7 @@ def test_the_index_holds_the_article_but_not_navigation_or_footer(browser, repo_
     for outside in ("Feedback zu dieser Seite geben", "Inhalte zur freien Nutzung", "Inhaltsverzeichnis", "Mitwirken"):
         assert outside not in content, outside
     # What every journey page says about itself (legend, scroll hint, poster sheet, editor link) would make a search
-    # for "Poster" or "Pfeiltasten" list every journey before the handbook page about it.
+    # for "Poster" or "Pfeiltasten" find every journey page, only for its links and hints.
     for boilerplate in ("schlechteste Wert der Journey", "Pfeiltasten", "Poster-Ansicht", "Workshop-Poster", "Im Editor bearbeiten"):
         assert boilerplate not in content, boilerplate
     watch.close()
